@@ -1,0 +1,1 @@
+"""Build a sourced, fact-checked explainer site from YAML records."""

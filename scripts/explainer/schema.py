@@ -1,0 +1,324 @@
+"""The one description of the data: field specs from which validation and JSON Schema both derive."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, get_args
+
+Precision = Literal["year", "month", "day"]
+PRECISIONS: tuple[str, ...] = get_args(Precision)
+
+EventKind = Literal[
+    "agreement", "appointment", "arrest", "coup", "death", "election", "founding",
+    "independence", "military-operation", "other", "protest", "release", "reshuffle",
+    "resignation", "sanction", "statement", "suspension", "violence",
+]
+EVENT_KINDS: tuple[str, ...] = get_args(EventKind)
+
+ActorKind = Literal[
+    "person", "armed-forces", "government", "state", "intergovernmental-organisation",
+    "political-movement", "armed-group", "research-organisation", "media", "organisation",
+]
+ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
+
+ClaimKind = Literal[
+    "thesis", "premise", "evidence", "background", "opposing-view", "rebuttal", "recommendation",
+]
+CLAIM_KINDS: tuple[str, ...] = get_args(ClaimKind)
+
+Verdict = Literal["correct", "imprecise", "wrong", "unverified", "opinion"]
+VERDICTS: tuple[str, ...] = get_args(Verdict)
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+LANG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+
+
+# Field types. `Text` is one line of plain text; `Prose` is a restricted Markdown paragraph.
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Text:
+    max_length: int = 300
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Prose:
+    max_length: int = 3000
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Ref:
+    """An id; `kind` names the record kind it must resolve to (None: a free slug, e.g. a tag)."""
+
+    kind: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Enum:
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Date:
+    pass
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Bool:
+    pass
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Int:
+    minimum: int = 1
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Url:
+    pass
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Lang:
+    pass
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ListOf:
+    item: FieldType
+    min_items: int = 0
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Obj:
+    fields: tuple[Field, ...]
+    name: str = ""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class OneOf:
+    """A mapping that must match one of several shapes, told apart by a key only one has."""
+
+    choices: tuple[tuple[str, Obj], ...]
+    name: str = ""
+
+
+FieldType = Text | Prose | Ref | Enum | Date | Bool | Int | Url | Lang | ListOf | Obj | OneOf
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Field:
+    name: str
+    type: FieldType
+    required: bool = False
+    doc: str = ""
+    example: Any = None
+
+
+def _f(name: str, type_: FieldType, doc: str, *, required: bool = False, example: Any = None
+       ) -> Field:
+    return Field(name=name, type=type_, required=required, doc=doc, example=example)
+
+
+ARTICLE_CITATION = Obj(name="ArticleCitation", fields=(
+    _f("source", Ref(kind="source"), "Id of a source record whose text is kept in data/sources/.",
+       required=True, example="mali-double-coup"),
+    _f("quote", Text(max_length=1200), "Words copied exactly from that source's text; checked at "
+       "build time.", required=True),
+    _f("note", Text(), "What this quote shows, if it is not obvious."),
+))
+
+REFERENCE = Obj(name="Reference", fields=(
+    _f("title", Text(), "Title of the page or document, as it shows it.", required=True),
+    _f("publisher", Text(), "Who published it (outlet, agency, organisation).", required=True),
+    _f("url", Url(), "Absolute http(s) address of the page.", required=True),
+    _f("published", Date(), "Publication date, YYYY, YYYY-MM or YYYY-MM-DD."),
+    _f("accessed", Date(), "When the page was read, YYYY-MM-DD."),
+    _f("note", Text(), "What this reference supports, in a few words."),
+))
+
+CITATION = OneOf(name="Citation", choices=(("source", ARTICLE_CITATION), ("url", REFERENCE)))
+
+ROLE = Obj(name="Role", fields=(
+    _f("title", Text(), "The office or function held.", required=True),
+    _f("start", Date(), "When it began (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    _f("end", Date(), "When it ended; leave out if it continues."),
+    _f("organisation", Ref(kind="actor"), "Actor id of the body the role belongs to."),
+))
+
+EVENT_ACTOR = Obj(name="EventActor", fields=(
+    _f("actor", Ref(kind="actor"), "Actor id.", required=True, example="assimi-goita"),
+    _f("role", Text(max_length=120), "What the actor did in this event.", required=True),
+))
+
+DISPUTED_VALUE = Obj(name="DisputedValue", fields=(
+    _f("value", Text(max_length=120), "The value this source gives.", required=True),
+    _f("sources", ListOf(item=CITATION, min_items=1), "Who gives this value.", required=True),
+    _f("note", Text(), "Scope or caveat of this figure."),
+))
+
+DISPUTE = Obj(name="Dispute", fields=(
+    _f("label", Text(max_length=120), "What is disputed, e.g. 'Death toll'.", required=True),
+    _f("values", ListOf(item=DISPUTED_VALUE, min_items=2), "Each value, with its sources.",
+       required=True),
+    _f("note", Prose(), "How the values differ and which is best supported."),
+))
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/{kind}.schema.json"
+
+RECORDS: dict[str, Obj] = {
+    "source": Obj(name="Source", fields=(
+        _f("id", Ref(), "Same as the file name, without .yaml.", required=True),
+        _f("title", Text(), "Title of the work.", required=True),
+        _f("title_note", Text(), "Caveat on the title, e.g. when it is inferred."),
+        _f("author", Text(), "Author's name.", required=True),
+        _f("publisher", Text(), "Publisher.", required=True),
+        _f("url", Url(), "Address of the original.", required=True),
+        _f("published", Date(), "Publication date, at the precision known.", required=True),
+        _f("precision", Enum(values=PRECISIONS), "Precision of `published`.", required=True),
+        _f("approximate", Bool(), "true if the publication date is an estimate."),
+        _f("earliest", Date(), "Earliest possible publication date."),
+        _f("latest", Date(), "Latest possible publication date."),
+        _f("display", Text(max_length=80), "How to show the date, e.g. 'late May to mid-June "
+           "2021 (estimated)'."),
+        _f("language", Lang(), "Language code, e.g. en.", required=True),
+        _f("text", Text(max_length=120), "File name of the source text beside this record, used "
+           "to check quotes.", required=True),
+        _f("not_body", ListOf(item=Int()), "Paragraph numbers of the text that are not the body "
+           "(masthead, credits, captions, biography)."),
+        _f("rights", Prose(), "Rights and attribution note.", required=True),
+        _f("note", Prose(), "Anything a reader should know about this source."),
+    )),
+    "event": Obj(name="Event", fields=(
+        _f("id", Ref(), "Same as the file name, without .yaml.", required=True),
+        _f("title", Text(max_length=160), "One line: what happened.", required=True),
+        _f("date", Date(), "When: YYYY, YYYY-MM or YYYY-MM-DD.", required=True,
+           example="2021-05-24"),
+        _f("precision", Enum(values=PRECISIONS), "How precise `date` is; must match its form.",
+           required=True, example="day"),
+        _f("approximate", Bool(), "true if the date is approximate (shown as 'c.')."),
+        _f("end", Date(), "Last day (or month, year) of an event that lasted."),
+        _f("earliest", Date(), "Earliest possible date, when the date is uncertain."),
+        _f("latest", Date(), "Latest possible date, when the date is uncertain."),
+        _f("display", Text(max_length=80), "Date text to show instead of the computed one."),
+        _f("summary", Prose(), "Two to four neutral sentences.", required=True),
+        _f("kind", Enum(values=EVENT_KINDS), "What sort of event.", required=True),
+        _f("place", Text(max_length=120), "Where, e.g. 'Bamako, Mali'."),
+        _f("actors", ListOf(item=EVENT_ACTOR), "Who took part, with their roles."),
+        _f("tags", ListOf(item=Ref()), "Free slugs that group events, e.g. may-2021."),
+        _f("sources", ListOf(item=CITATION, min_items=1), "Citations: the article with a quote, "
+           "or external references.", required=True),
+        _f("disputed", ListOf(item=DISPUTE), "Values on which sources disagree."),
+    )),
+    "actor": Obj(name="Actor", fields=(
+        _f("id", Ref(), "Same as the file name, without .yaml.", required=True),
+        _f("name", Text(max_length=120), "Name, correctly spelled.", required=True),
+        _f("aliases", ListOf(item=Text(max_length=120)), "Other spellings and names, including "
+           "the article's misspellings, so search finds them."),
+        _f("kind", Enum(values=ACTOR_KINDS), "What sort of actor.", required=True),
+        _f("description", Prose(), "Neutral description.", required=True),
+        _f("roles", ListOf(item=ROLE), "Roles over time."),
+        _f("affiliations", ListOf(item=Ref(kind="actor")), "Actor ids this actor belongs to."),
+        _f("sources", ListOf(item=CITATION, min_items=1), "Citations for the description and "
+           "roles.", required=True),
+    )),
+    "claim": Obj(name="Claim", fields=(
+        _f("id", Ref(), "Same as the file name, without .yaml.", required=True),
+        _f("label", Text(max_length=70), "A few words for the argument map.", required=True),
+        _f("statement", Prose(max_length=800), "Our neutral paraphrase of what the article "
+           "claims.", required=True),
+        _f("kind", Enum(values=CLAIM_KINDS), "Its part in the argument.", required=True),
+        _f("source", Ref(kind="source"), "Source the quotes come from.", required=True,
+           example="mali-double-coup"),
+        _f("quotes", ListOf(item=Text(max_length=1200), min_items=1), "Verbatim quotes from the "
+           "source's text; checked at build time.", required=True),
+        _f("supports", ListOf(item=Ref(kind="claim")), "Claims this claim supports."),
+        _f("attacks", ListOf(item=Ref(kind="claim")), "Claims this claim argues against."),
+        _f("evidence", ListOf(item=Ref(kind="event")), "Events offered as evidence."),
+        _f("actors", ListOf(item=Ref(kind="actor")), "Actors the claim names."),
+        _f("assessment", Obj(name="Assessment", fields=(
+            _f("verdict", Enum(values=VERDICTS), "correct, imprecise, wrong, unverified or "
+               "opinion.", required=True),
+            _f("note", Prose(), "What the record shows.", required=True),
+            _f("references", ListOf(item=CITATION), "Where the record comes from."),
+        )), "Fact-check of the claim, for claims of fact (and 'opinion' for opinions)."),
+    )),
+    "term": Obj(name="Term", fields=(
+        _f("id", Ref(), "Same as the file name, without .yaml.", required=True),
+        _f("term", Text(max_length=60), "The word or abbreviation as it appears.",
+           required=True),
+        _f("expansion", Text(max_length=160), "What an abbreviation stands for."),
+        _f("definition", Prose(max_length=1200), "Plain-language definition.", required=True),
+        _f("actor", Ref(kind="actor"), "Actor id, when the term names an actor."),
+        _f("sources", ListOf(item=CITATION), "Citations for the definition."),
+    )),
+}
+
+#: data/<folder>/ holds one file per record of each kind.
+FOLDERS: dict[str, str] = {
+    "source": "sources", "event": "events", "actor": "actors", "claim": "claims",
+    "term": "glossary",
+}
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one record kind, for editors."""
+    obj = RECORDS[kind]
+    defs: dict[str, Any] = {}
+    body = _obj_schema(obj, defs)
+    schema: dict[str, Any] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{kind}.schema.json",
+        "title": obj.name,
+        "description": f"One {obj.name.lower()} record: data/{FOLDERS[kind]}/<id>.yaml.",
+        **body,
+    }
+    if defs:
+        schema["$defs"] = dict(sorted(defs.items()))
+    return schema
+
+
+def _obj_schema(obj: Obj, defs: dict[str, Any]) -> dict[str, Any]:
+    props = {f.name: {**_type_schema(f.type, defs), "description": f.doc} for f in obj.fields}
+    for f in obj.fields:
+        if f.example is not None:
+            props[f.name]["examples"] = [f.example]
+    out: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
+    required = [f.name for f in obj.fields if f.required]
+    if required:
+        out["required"] = required
+    return out
+
+
+def _type_schema(t: FieldType, defs: dict[str, Any]) -> dict[str, Any]:
+    match t:
+        case Text(max_length=n) | Prose(max_length=n):
+            return {"type": "string", "minLength": 1, "maxLength": n}
+        case Ref(kind=_):
+            return {"type": "string", "pattern": ID_PATTERN}
+        case Enum(values=vs):
+            return {"enum": list(vs)}
+        case Date():
+            return {"type": "string", "pattern": DATE_PATTERN}
+        case Bool():
+            return {"type": "boolean"}
+        case Int(minimum=m):
+            return {"type": "integer", "minimum": m}
+        case Url():
+            return {"type": "string", "format": "uri", "pattern": "^https?://"}
+        case Lang():
+            return {"type": "string", "pattern": LANG_PATTERN}
+        case ListOf(item=item, min_items=m):
+            out: dict[str, Any] = {"type": "array", "items": _type_schema(item, defs)}
+            if m:
+                out["minItems"] = m
+            return out
+        case Obj(name=name) if name:
+            defs.setdefault(name, _obj_schema(t, defs))
+            return {"$ref": f"#/$defs/{name}"}
+        case Obj():
+            return _obj_schema(t, defs)
+        case OneOf(choices=choices, name=name):
+            if name not in defs:
+                defs[name] = {"oneOf": [_type_schema(o, defs) for _, o in choices]}
+            return {"$ref": f"#/$defs/{name}"}
+    raise AssertionError(t)  # pragma: no cover
