@@ -38,6 +38,7 @@ class Document:
 
     path: str
     data: Any
+    header: str = ""
     marks: dict[Key, Mark] = field(default_factory=dict)
     key_marks: dict[Key, Mark] = field(default_factory=dict)
 
@@ -138,7 +139,8 @@ def load(text: str, path: str) -> Document:
     data = walker.walk(root, ()) if root is not None else None
     if walker.problems:
         raise DataError(walker.problems)
-    return Document(path=path, data=data, marks=walker.marks, key_marks=walker.key_marks)
+    return Document(path=path, data=data, header=text.split("\n", 1)[0].rstrip("\r"),
+                    marks=walker.marks, key_marks=walker.key_marks)
 
 
 def _refuse_anchors_tags_depth(text: str, path: str) -> None:
@@ -154,7 +156,8 @@ def _refuse_anchors_tags_depth(text: str, path: str) -> None:
         if getattr(ev, "tag", None):
             raise DataError([Problem(
                 path=path, line=where[0], col=where[1],
-                message=f"explicit tags are not allowed (got {ev.tag!r})",
+                message="explicit tags are not allowed (got "
+                f"{ev.tag.replace('tag:yaml.org,2002:', '!!')!r})",
                 hint="remove the '!' tag; every value is read as text and checked by its field")])
         if isinstance(ev, yaml.CollectionStartEvent):
             depth += 1

@@ -1,0 +1,1 @@
+"""Subcommands of `explainer`; each module has `register(subparsers)`."""

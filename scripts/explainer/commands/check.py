@@ -1,0 +1,39 @@
+"""`explainer check [DATA_DIR]`: validate the data and list every problem."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from explainer.build import read_corpus
+from explainer.problems import DataError, format_problems, problems_as_github, problems_as_json
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("check", help="validate the data and list every problem")
+    p.add_argument("data_dir", nargs="?", default="data", metavar="DATA_DIR")
+    p.add_argument("--format", choices=("text", "json", "github"), default="text",
+                   help="json for tools; github for pull-request annotations")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        corpus = read_corpus(Path(args.data_dir))
+    except DataError as e:
+        if args.format == "json":
+            print(problems_as_json(e.problems))
+            return 1
+        if args.format == "github":
+            print(problems_as_github(e.problems))
+        print(format_problems(e.problems), file=sys.stderr)
+        return 1
+    if args.format == "json":
+        print("[]")
+    else:
+        quotes = sum(len(c.quotes) for c in corpus.claims.values())
+        print(f"explainer: data is valid: {len(corpus.events)} events, {len(corpus.actors)} "
+              f"actors, {len(corpus.claims)} claims ({quotes} claim quotes checked), "
+              f"{len(corpus.terms)} glossary terms, {len(corpus.sources)} sources")
+    return 0

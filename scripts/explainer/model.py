@@ -1,0 +1,197 @@
+"""The validated records, as frozen dataclasses, and the corpus that indexes them. No I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from explainer.dates import PartialDate, When
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Quote:
+    """Words from a source text, found verbatim, with where they stand in it."""
+
+    source: str
+    text: str
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ArticleCitation:
+    quote: Quote
+    note: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Reference:
+    title: str
+    publisher: str
+    url: str
+    published: PartialDate | None = None
+    accessed: PartialDate | None = None
+    note: str | None = None
+
+
+Citation = ArticleCitation | Reference
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Source:
+    id: str
+    path: str
+    title: str
+    title_note: str | None
+    author: str
+    publisher: str
+    url: str
+    published: When
+    language: str
+    text: str
+    paragraphs: tuple[str, ...]
+    not_body: tuple[int, ...]
+    rights: str
+    note: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class EventActor:
+    actor: str
+    role: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class DisputedValue:
+    value: str
+    sources: tuple[Citation, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Dispute:
+    label: str
+    values: tuple[DisputedValue, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Event:
+    id: str
+    path: str
+    title: str
+    when: When
+    summary: str
+    kind: str
+    place: str | None
+    actors: tuple[EventActor, ...]
+    tags: tuple[str, ...]
+    sources: tuple[Citation, ...]
+    disputed: tuple[Dispute, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Role:
+    title: str
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    organisation: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Actor:
+    id: str
+    path: str
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    description: str
+    roles: tuple[Role, ...]
+    affiliations: tuple[str, ...]
+    sources: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Assessment:
+    verdict: str
+    note: str
+    references: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Claim:
+    id: str
+    path: str
+    label: str
+    statement: str
+    kind: str
+    source: str
+    quotes: tuple[Quote, ...]
+    supports: tuple[str, ...] = ()
+    attacks: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    assessment: Assessment | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Term:
+    id: str
+    path: str
+    term: str
+    expansion: str | None
+    definition: str
+    actor: str | None = None
+    sources: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Corpus:
+    """Every record, sorted, with the reverse indexes pages need (events of an actor, ...)."""
+
+    sources: dict[str, Source]
+    events: dict[str, Event]
+    actors: dict[str, Actor]
+    claims: dict[str, Claim]
+    terms: dict[str, Term]
+    events_by_actor: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    claims_by_actor: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    claims_by_event: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    supporters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    attackers: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, *, sources: dict[str, Source], events: dict[str, Event],
+              actors: dict[str, Actor], claims: dict[str, Claim], terms: dict[str, Term]
+              ) -> Corpus:
+        """Sort the records (events by date) and index who points at whom."""
+        ordered = dict(sorted(events.items(), key=lambda kv: (kv[1].when.sort_key(), kv[0])))
+        by_actor: dict[str, list[str]] = {}
+        for e in ordered.values():
+            for a in dict.fromkeys(x.actor for x in e.actors):
+                by_actor.setdefault(a, []).append(e.id)
+        claims_sorted = dict(sorted(claims.items()))
+        c_actor: dict[str, list[str]] = {}
+        c_event: dict[str, list[str]] = {}
+        sup: dict[str, list[str]] = {}
+        att: dict[str, list[str]] = {}
+        for c in claims_sorted.values():
+            for a in c.actors:
+                c_actor.setdefault(a, []).append(c.id)
+            for ev in c.evidence:
+                c_event.setdefault(ev, []).append(c.id)
+            for t in c.supports:
+                sup.setdefault(t, []).append(c.id)
+            for t in c.attacks:
+                att.setdefault(t, []).append(c.id)
+
+        def freeze(d: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+            return {k: tuple(v) for k, v in sorted(d.items())}
+
+        return cls(
+            sources=dict(sorted(sources.items())), events=ordered,
+            actors=dict(sorted(actors.items())), claims=claims_sorted,
+            terms=dict(sorted(terms.items(), key=lambda kv: (kv[1].term.casefold(), kv[0]))),
+            events_by_actor=freeze(by_actor), claims_by_actor=freeze(c_actor),
+            claims_by_event=freeze(c_event), supporters=freeze(sup), attackers=freeze(att),
+        )

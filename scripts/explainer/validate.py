@@ -1,0 +1,521 @@
+"""Documents in, a Corpus out, or DataError with every problem. Pure: no file system.
+
+Two passes: each record against its field spec (schema.py), then the links between records.
+A record with a mistake still registers its id, so one mistake does not cascade into many.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import urllib.parse
+from collections.abc import Iterable
+from pathlib import PurePosixPath
+from typing import Any
+
+from explainer import schema as s
+from explainer.dates import PartialDate, When, parse_date
+from explainer.load import Document, Key
+from explainer.model import (
+    Actor, ArticleCitation, Assessment, Citation, Claim, Corpus, Dispute, DisputedValue, Event,
+    EventActor, Quote, Reference, Role, Source, Term,
+)
+from explainer.problems import DataError, Problem
+from explainer.quotes import SourceText
+
+_ID = re.compile(s.ID_PATTERN)
+_LANG = re.compile(s.LANG_PATTERN)
+_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+_ENTITY = re.compile(r"&(#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_MD_REFDEF = re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)", re.M)
+_BOOL_TRAPS = {"yes", "no", "on", "off", "y", "n", "True", "False", "TRUE", "FALSE", "Yes", "No"}
+
+
+def _close(word: str, options: Iterable[str]) -> str:
+    found = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"did you mean {found[0]!r}?" if found else ""
+
+
+class _Checker:
+    """Collects problems for one document while converting its values."""
+
+    def __init__(self, doc: Document, problems: list[Problem]) -> None:
+        self.doc = doc
+        self.problems = problems
+
+    def add(self, key: Key, message: str, hint: str = "", *, at_key: bool = False) -> None:
+        line, col = self.doc.key_mark(key) if at_key else self.doc.mark(key)
+        self.problems.append(Problem(path=self.doc.path, line=line, col=col, message=message,
+                                     hint=hint))
+
+    # Shape pass: one method per kind of field type.
+    def obj(self, spec: s.Obj, value: Any, key: Key, what: str) -> dict[str, Any] | None:
+        if not isinstance(value, dict):
+            self.add(key, f"{what} must be a mapping of fields (got {_kind_of(value)})",
+                     "write 'field: value' pairs, indented under it")
+            return None
+        fields = {f.name: f for f in spec.fields}
+        out: dict[str, Any] = {}
+        for name, raw in value.items():
+            if name not in fields:
+                hint = _close(name, fields) or "allowed fields: " + ", ".join(fields)
+                self.add((*key, name), f"unknown field {name!r}", hint, at_key=True)
+                continue
+            f = fields[name]
+            if raw is None:
+                if f.required:
+                    self.add((*key, name), f"{name} must not be empty", f.doc)
+                continue
+            conv = self.value(f.type, raw, (*key, name), name)
+            if conv is not None:
+                out[name] = conv
+        for f in spec.fields:
+            if f.required and f.name not in value:
+                where = what if what != "record" else "the record"
+                self.add(key, f"missing required field {f.name!r} in {where}", f.doc)
+        return out
+
+    def value(self, t: s.FieldType, raw: Any, key: Key, name: str) -> Any:
+        match t:
+            case s.ListOf(item=item, min_items=m):
+                if not isinstance(raw, list):
+                    self.add(key, f"{name} must be a list (got {_kind_of(raw)})",
+                             "write each item on its own line starting with '- '")
+                    return None
+                items = [self.value(item, v, (*key, i), f"{name} item") for i, v in enumerate(raw)]
+                if len(raw) < m:
+                    self.add(key, f"{name} must have at least {m} item{'s' * (m > 1)} "
+                             f"(got {len(raw)})")
+                return [v for v in items if v is not None]
+            case s.Obj():
+                return self.obj(t, raw, key, name)
+            case s.OneOf(choices=choices):
+                if isinstance(raw, dict):
+                    for marker, spec in choices:
+                        if marker in raw:
+                            got = self.obj(spec, raw, key, name)
+                            return (spec.name, got) if got is not None else None
+                self.add(key, f"{name} must be a citation: either 'source' and 'quote' (a "
+                         "quote from a source text) or 'title', 'publisher' and 'url' (an "
+                         "external reference)", "see CONTRIBUTING.md, 'Citations'")
+                return None
+        if not isinstance(raw, str):
+            self.add(key, f"{name} must be {_expect(t)} (got {_kind_of(raw)})",
+                     "quote the value if it is text that contains ': ' or starts with '-'"
+                     if isinstance(raw, dict) else "")
+            return None
+        return self.scalar(t, raw, key, name)
+
+    def scalar(self, t: s.FieldType, raw: str, key: Key, name: str) -> Any:
+        match t:
+            case s.Text(max_length=n) | s.Prose(max_length=n):
+                return self.text(raw, key, name, n, prose=isinstance(t, s.Prose))
+            case s.Ref():
+                if not _ID.match(raw):
+                    slug = re.sub(r"[^a-z0-9]+", "-", raw.lower()).strip("-")
+                    self.add(key, f"{name} must be an id of lowercase letters, digits and "
+                             f"hyphens (got {raw!r})", f"for example {slug!r}" if slug else "")
+                    return None
+                return raw
+            case s.Enum(values=vs):
+                if raw not in vs:
+                    self.add(key, f"{name} must be one of {', '.join(vs)} (got {raw!r})",
+                             _close(raw, vs))
+                    return None
+                return raw
+            case s.Date():
+                try:
+                    return parse_date(raw)
+                except ValueError as e:
+                    self.add(key, f"{name} {e} (got {raw!r})",
+                             "for example 2021-05-24, 2021-05 or 2021")
+                    return None
+            case s.Bool():
+                if raw in ("true", "false"):
+                    return raw == "true"
+                hint = ("YAML 1.1 tools read yes/no/on/off as booleans; write true or false"
+                        if raw in _BOOL_TRAPS else "write true or false")
+                self.add(key, f"{name} must be true or false (got {raw!r})", hint)
+                return None
+            case s.Int(minimum=lo):
+                if raw.isdigit() and int(raw) >= lo:
+                    return int(raw)
+                hint = ("YAML 1.1 reads 1:20 as a base-60 number; write a plain whole number"
+                        if ":" in raw else "")
+                self.add(key, f"{name} must be a whole number from {lo} (got {raw!r})", hint)
+                return None
+            case s.Url():
+                problem = url_problem(raw)
+                if problem:
+                    self.add(key, f"{name} must be an absolute http(s) URL (got {raw!r})", problem)
+                    return None
+                return raw
+            case s.Lang():
+                if not _LANG.match(raw):
+                    self.add(key, f"{name} must be a language code such as en or fr (got {raw!r})")
+                    return None
+                return raw
+        raise AssertionError(t)  # pragma: no cover
+
+    def text(self, raw: str, key: Key, name: str, limit: int, *, prose: bool) -> str | None:
+        ok = True
+        if not raw.strip():
+            self.add(key, f"{name} must not be empty")
+            return None
+        if len(raw) > limit:
+            self.add(key, f"{name} must be at most {limit} characters (got {len(raw)})",
+                     "shorten it; long passages belong in the summary or a note")
+            ok = False
+        if m := _HTML.search(raw):
+            self.add(key, f"{name} must not contain raw HTML (found {m.group()!r})",
+                     "write plain text; prose fields allow *emphasis* and [links](https://…)")
+            ok = False
+        if m := _ENTITY.search(raw):
+            self.add(key, f"{name} must not contain character references (found {m.group()!r})",
+                     "type the character itself")
+            ok = False
+        if prose:
+            for m in (*_MD_LINK.finditer(raw), *_MD_REFDEF.finditer(raw)):
+                target = m.group(1)
+                if url_problem(target):
+                    self.add(key, f"{name} links must be absolute http(s) URLs (got {target!r})",
+                             "link to a public page with https://, or link records by id in "
+                             "their own fields")
+                    ok = False
+        elif not prose and "\n" in raw.strip() and name in ("title", "label", "name", "term"):
+            self.add(key, f"{name} must be one line", "remove the line break")
+            ok = False
+        return raw.strip() if ok else None
+
+
+def url_problem(url: str) -> str:
+    """Why `url` is not an acceptable absolute http(s) URL, or '' if it is."""
+    if any(c.isspace() or ord(c) < 32 or c in "<>\"'`\\" for c in url):
+        return "remove spaces, quotes, angle brackets and backslashes (percent-encode them)"
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return "it does not parse as a URL"
+    if parts.scheme not in ("http", "https"):
+        return "only http:// and https:// addresses are allowed"
+    if not parts.netloc or parts.netloc.startswith("."):
+        return "it needs a host, e.g. https://example.org/page"
+    return ""
+
+
+def _kind_of(v: Any) -> str:
+    if v is None:
+        return "nothing"
+    if isinstance(v, dict):
+        return "a mapping"
+    if isinstance(v, list):
+        return "a list"
+    return repr(v)
+
+
+def _expect(t: s.FieldType) -> str:
+    return {s.Bool: "true or false", s.Int: "a whole number", s.Date: "a date",
+            s.Url: "a URL", s.Enum: "one word"}.get(type(t), "text")
+
+
+def kind_of_path(path: str) -> str | None:
+    folder = PurePosixPath(path).parent.name
+    return next((k for k, f in s.FOLDERS.items() if f == folder), None)
+
+
+def validate(documents: list[Document], texts: dict[str, str], broken: Iterable[str] = ()
+             ) -> Corpus:
+    """Check every document and every link between them; raise DataError listing all problems.
+
+    `texts` maps a source file's path (as in Document.path, e.g. data/sources/a.txt) to its text;
+    `broken` names record files that did not load, whose ids still count as defined.
+    """
+    v = _Validator(documents, texts)
+    for path in broken:
+        if kind := kind_of_path(path):
+            v.known[kind].setdefault(PurePosixPath(path).stem, path)
+    return v.run()
+
+
+class _Validator:
+    def __init__(self, documents: list[Document], texts: dict[str, str]) -> None:
+        self.docs = sorted(documents, key=lambda d: d.path)
+        self.texts = texts
+        self.problems: list[Problem] = []
+        self.known: dict[str, dict[str, str]] = {k: {} for k in s.RECORDS}  # kind -> id -> path
+        self.records: dict[str, list[tuple[Document, dict[str, Any]]]] = {k: [] for k in s.RECORDS}
+        self.source_texts: dict[str, SourceText] = {}
+
+    def run(self) -> Corpus:
+        for doc in self.docs:
+            self._shape(doc)
+        for doc, rec in self.records["source"]:
+            self._source_text(doc, rec)
+        built = {kind: self._link(kind) for kind in s.RECORDS}
+        self._claim_graph(built["claim"])
+        if self.problems:
+            raise DataError(self.problems)
+        return Corpus.build(sources=built["source"], events=built["event"], actors=built["actor"],
+                            claims=built["claim"], terms=built["term"])
+
+    def _shape(self, doc: Document) -> None:
+        c = _Checker(doc, self.problems)
+        kind = kind_of_path(doc.path)
+        if kind is None:
+            c.add((), "file is not in a record folder",
+                  "records live in data/" + ", data/".join(s.FOLDERS.values()))
+            return
+        stem = PurePosixPath(doc.path).stem
+        if not _ID.match(stem):
+            c.add((), f"file name must be an id of lowercase letters, digits and hyphens "
+                  f"(got {stem!r})", "rename the file, e.g. 2021-coup.yaml")
+        elif stem in self.known[kind]:
+            c.add((), f"id {stem!r} is already used by {self.known[kind][stem]}")
+        self.known[kind].setdefault(stem, doc.path)  # registered even if the record is bad
+        line = s.SCHEMA_LINE.format(kind=kind)
+        if doc.header != line:
+            self.problems.append(Problem(path=doc.path, line=1, col=1,
+                                         message="first line must name the record's JSON Schema",
+                                         hint=f"make the first line: {line}"))
+        rec = c.obj(s.RECORDS[kind], doc.data, (), "record")
+        if rec is None:
+            return
+        if "id" in rec and rec["id"] != stem:
+            c.add(("id",), f"id must match the file name {stem!r} (got {rec['id']!r})",
+                  f"rename the file to {rec['id']}.yaml or set id: {stem}; published ids "
+                  "never change")
+        self.records[kind].append((doc, rec))
+
+    def _source_text(self, doc: Document, rec: dict[str, Any]) -> None:
+        name = rec.get("text")
+        if not name:
+            return
+        path = str(PurePosixPath(doc.path).parent / name)
+        if path not in self.texts:
+            _Checker(doc, self.problems).add(("text",), f"text file {name!r} not found beside "
+                                             "this record", f"add {path}")
+            return
+        self.source_texts[PurePosixPath(doc.path).stem] = SourceText(self.texts[path])
+
+    # Link pass: resolve ids, check dates and quotes, build the model.
+    def _ref(self, c: _Checker, kind: str, ident: str | None, key: Key) -> None:
+        if ident is not None and ident not in self.known[kind]:
+            folder = s.FOLDERS[kind]
+            hint = _close(ident, self.known[kind])
+            hint = (hint + " " if hint else "") + f"{kind} ids are the file names in data/{folder}/"
+            c.add(key, f"unknown {kind} id {ident!r}", hint)
+
+    def _quote(self, c: _Checker, source: str, text: str, key: Key) -> Quote | None:
+        if source not in self.known["source"]:
+            return None  # reported by _ref
+        st = self.source_texts.get(source)
+        if st is None:
+            c.add(key, f"source {source!r} has no text to check quotes against")
+            return None
+        m = st.find(text)
+        if m is None:
+            near = st.closest(text)
+            c.add(key, f"quote not found in the text of {source!r}",
+                  f"closest passage: {near!r}. Quotes must match word for word; curly and "
+                  "straight quotes, and runs of spaces, count as equal" if near else "")
+            return None
+        return Quote(source=source, text=text, paragraph=m.paragraph, start=m.start, end=m.end)
+
+    def _citations(self, c: _Checker, items: list[Any], key: Key) -> tuple[Citation, ...]:
+        out: list[Citation] = []
+        for i, (shape, f) in enumerate(items):
+            k = (*key, i)
+            if shape == "ArticleCitation":
+                self._ref(c, "source", f.get("source"), (*k, "source"))
+                if "source" in f and "quote" in f:
+                    q = self._quote(c, f["source"], f["quote"], (*k, "quote"))
+                    if q:
+                        out.append(ArticleCitation(quote=q, note=f.get("note")))
+            elif {"title", "publisher", "url"} <= f.keys():
+                out.append(Reference(title=f["title"], publisher=f["publisher"], url=f["url"],
+                                     published=f.get("published"), accessed=f.get("accessed"),
+                                     note=f.get("note")))
+        return tuple(out)
+
+    def _when(self, c: _Checker, rec: dict[str, Any], date_key: str, key: Key = ()) -> When | None:
+        date: PartialDate | None = rec.get(date_key)
+        if date is None:
+            return None
+        prec = rec.get("precision")
+        if prec and prec != date.precision:
+            c.add((*key, "precision"), f"precision is {prec!r} but {date_key} "
+                  f"{date.iso()!r} is given to the {date.precision}",
+                  {"year": "write the date as YYYY", "month": "write the date as YYYY-MM",
+                   "day": "write the date as YYYY-MM-DD"}[prec])
+        end, lo, hi = rec.get("end"), rec.get("earliest"), rec.get("latest")
+        if end is not None and end.last_day() < date.first_day():
+            c.add((*key, "end"), f"end {end.iso()!r} is before {date_key} {date.iso()!r}",
+                  "swap them, or fix the typo")
+        if lo is not None and lo.first_day() > date.last_day():
+            c.add((*key, "earliest"), f"earliest {lo.iso()!r} is after {date_key} {date.iso()!r}")
+        if hi is not None and hi.last_day() < date.first_day():
+            c.add((*key, "latest"), f"latest {hi.iso()!r} is before {date_key} {date.iso()!r}")
+        if lo is not None and hi is not None and hi.last_day() < lo.first_day():
+            c.add((*key, "latest"), f"latest {hi.iso()!r} is before earliest {lo.iso()!r}")
+        return When(date=date, approximate=rec.get("approximate", False), end=end, earliest=lo,
+                    latest=hi, display_text=rec.get("display"))
+
+    def _link(self, kind: str) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for doc, rec in self.records[kind]:
+            c = _Checker(doc, self.problems)
+            before = len(self.problems)
+            built = getattr(self, f"_link_{kind}")(c, doc, rec)
+            if built is not None and len(self.problems) == before:
+                out[built.id] = built
+        return out
+
+    def _link_source(self, c: _Checker, doc: Document, r: dict[str, Any]) -> Source | None:
+        st = self.source_texts.get(PurePosixPath(doc.path).stem)
+        n = len(st.paragraphs) if st else 0
+        for i, p in enumerate(r.get("not_body", [])):
+            if st and p > n:
+                c.add(("not_body", i), f"not_body lists paragraph {p}, but the text has {n}")
+        when = self._when(c, r, "published")
+        if when is None or st is None or not _has(r, "id", "title", "author", "publisher", "url",
+                                                  "language", "text", "rights"):
+            return None
+        return Source(id=r["id"], path=doc.path, title=r["title"], title_note=r.get("title_note"),
+                      author=r["author"], publisher=r["publisher"], url=r["url"], published=when,
+                      language=r["language"], text=r["text"], paragraphs=st.paragraphs,
+                      not_body=tuple(r.get("not_body", [])), rights=r["rights"],
+                      note=r.get("note"))
+
+    def _link_event(self, c: _Checker, doc: Document, r: dict[str, Any]) -> Event | None:
+        actors = []
+        for i, a in enumerate(r.get("actors", [])):
+            self._ref(c, "actor", a.get("actor"), ("actors", i, "actor"))
+            if _has(a, "actor", "role"):
+                actors.append(EventActor(actor=a["actor"], role=a["role"]))
+        disputes = []
+        for i, d in enumerate(r.get("disputed", [])):
+            values = tuple(
+                DisputedValue(value=v["value"], note=v.get("note"), sources=self._citations(
+                    c, v.get("sources", []), ("disputed", i, "values", j, "sources")))
+                for j, v in enumerate(d.get("values", [])) if "value" in v)
+            if "label" in d:
+                disputes.append(Dispute(label=d["label"], values=values, note=d.get("note")))
+        sources = self._citations(c, r.get("sources", []), ("sources",))
+        when = self._when(c, r, "date")
+        if when is None or not _has(r, "id", "title", "summary", "kind"):
+            return None
+        return Event(id=r["id"], path=doc.path, title=r["title"], when=when, summary=r["summary"],
+                     kind=r["kind"], place=r.get("place"), actors=tuple(actors),
+                     tags=tuple(r.get("tags", [])), sources=sources, disputed=tuple(disputes))
+
+    def _link_actor(self, c: _Checker, doc: Document, r: dict[str, Any]) -> Actor | None:
+        roles = []
+        for i, role in enumerate(r.get("roles", [])):
+            self._ref(c, "actor", role.get("organisation"), ("roles", i, "organisation"))
+            start, end = role.get("start"), role.get("end")
+            if start and end and end.last_day() < start.first_day():
+                c.add(("roles", i, "end"), f"end {end.iso()!r} is before start {start.iso()!r}")
+            if "title" in role:
+                roles.append(Role(title=role["title"], start=start, end=end,
+                                  organisation=role.get("organisation")))
+        for i, a in enumerate(r.get("affiliations", [])):
+            self._ref(c, "actor", a, ("affiliations", i))
+            if a == r.get("id"):
+                c.add(("affiliations", i), "an actor cannot be affiliated with itself")
+        sources = self._citations(c, r.get("sources", []), ("sources",))
+        if not _has(r, "id", "name", "kind", "description"):
+            return None
+        return Actor(id=r["id"], path=doc.path, name=r["name"], aliases=tuple(r.get("aliases", [])),
+                     kind=r["kind"], description=r["description"], roles=tuple(roles),
+                     affiliations=tuple(r.get("affiliations", [])), sources=sources)
+
+    def _link_claim(self, c: _Checker, doc: Document, r: dict[str, Any]) -> Claim | None:
+        for rel, kind in (("supports", "claim"), ("attacks", "claim"), ("evidence", "event"),
+                          ("actors", "actor")):
+            for i, ident in enumerate(r.get(rel, [])):
+                self._ref(c, kind, ident, (rel, i))
+                if kind == "claim" and ident == r.get("id"):
+                    c.add((rel, i), f"a claim cannot {rel[:-1]} itself")
+        self._ref(c, "source", r.get("source"), ("source",))
+        quotes = []
+        if "source" in r:
+            for i, q in enumerate(r.get("quotes", [])):
+                found = self._quote(c, r["source"], q, ("quotes", i))
+                if found:
+                    quotes.append(found)
+        assessment = None
+        if a := r.get("assessment"):
+            refs = self._citations(c, a.get("references", []), ("assessment", "references"))
+            if a.get("verdict") not in (None, "opinion") and not a.get("references"):
+                c.add(("assessment",), f"an assessment with verdict {a['verdict']!r} needs at "
+                      "least one reference", "cite where the record comes from under references")
+            if _has(a, "verdict", "note"):
+                assessment = Assessment(verdict=a["verdict"], note=a["note"], references=refs)
+        if not _has(r, "id", "label", "statement", "kind", "source"):
+            return None
+        return Claim(id=r["id"], path=doc.path, label=r["label"], statement=r["statement"],
+                     kind=r["kind"], source=r["source"], quotes=tuple(quotes),
+                     supports=tuple(r.get("supports", [])), attacks=tuple(r.get("attacks", [])),
+                     evidence=tuple(r.get("evidence", [])), actors=tuple(r.get("actors", [])),
+                     assessment=assessment)
+
+    def _link_term(self, c: _Checker, doc: Document, r: dict[str, Any]) -> Term | None:
+        self._ref(c, "actor", r.get("actor"), ("actor",))
+        sources = self._citations(c, r.get("sources", []), ("sources",))
+        if not _has(r, "id", "term", "definition"):
+            return None
+        return Term(id=r["id"], path=doc.path, term=r["term"], expansion=r.get("expansion"),
+                    definition=r["definition"], actor=r.get("actor"), sources=sources)
+
+    def _claim_graph(self, claims: dict[str, Claim]) -> None:
+        """No cycle of support; every claim linked, through supports/attacks, to a thesis."""
+        recs = {PurePosixPath(d.path).stem: (d, r) for d, r in self.records["claim"]}
+        support = {i: [t for t in r.get("supports", []) if t in recs] for i, (_, r) in recs.items()}
+        state: dict[str, int] = {}
+        reported: set[frozenset[str]] = set()
+
+        def visit(node: str, trail: list[str]) -> None:
+            state[node] = 1
+            for nxt in support.get(node, []):
+                if state.get(nxt) == 1:
+                    cycle = [*trail[trail.index(nxt):], nxt]
+                    if frozenset(cycle) not in reported:
+                        reported.add(frozenset(cycle))
+                        doc, r = recs[node]
+                        c = _Checker(doc, self.problems)
+                        c.add(("supports", r["supports"].index(nxt)),
+                              "claims support each other in a cycle: " + " → ".join(cycle),
+                              "support runs from evidence up to the thesis; remove one link")
+                elif nxt not in state:
+                    visit(nxt, [*trail, nxt])
+            state[node] = 2
+
+        for ident in sorted(support):
+            if ident not in state:
+                visit(ident, [ident])
+        theses = {i for i, (_, r) in recs.items() if r.get("kind") == "thesis"}
+        if not theses or not recs:
+            return
+        neighbours: dict[str, set[str]] = {i: set() for i in recs}
+        for i, (_, r) in recs.items():
+            for t in (*r.get("supports", []), *r.get("attacks", [])):
+                if t in recs:
+                    neighbours[i].add(t)
+                    neighbours[t].add(i)
+        seen, todo = set(theses), list(theses)
+        while todo:
+            for n in neighbours[todo.pop()]:
+                if n not in seen:
+                    seen.add(n)
+                    todo.append(n)
+        for i in sorted(set(recs) - seen):
+            doc, _ = recs[i]
+            _Checker(doc, self.problems).add(
+                (), "claim is not connected to the argument",
+                "add 'supports:' or 'attacks:' with the id of the claim it bears on; every claim "
+                "must lead to the thesis")
+
+
+def _has(rec: dict[str, Any], *names: str) -> bool:
+    return all(n in rec for n in names)
