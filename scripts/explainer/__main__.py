@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from explainer.commands import check
+from explainer.commands import check, schemas
 
-COMMANDS = (check,)
+COMMANDS = (check, schemas)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -76,6 +76,8 @@ def _yaml_hint(problem: str, context: str) -> str:
         return "indent with spaces, not tabs"
     if "could not find expected ':'" in problem or "expected <block end>" in problem:
         return "check the indentation of this line and the one before; list items start with '- '"
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        return "a [list] or {mapping} written on one line is not closed, or needs quotes"
     if "found unexpected end of stream" in problem or "found unexpected end" in problem:
         return "a quoted text is not closed: add the closing quote"
     if "expected a single document" in context or "but found another document" in problem:

@@ -27,7 +27,7 @@ _ID = re.compile(s.ID_PATTERN)
 _LANG = re.compile(s.LANG_PATTERN)
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 _ENTITY = re.compile(r"&(#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
-_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_MD_LINK = re.compile(r"\]\(\s*<?([^\s>]+)")
 _MD_REFDEF = re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)", re.M)
 _BOOL_TRAPS = {"yes", "no", "on", "off", "y", "n", "True", "False", "TRUE", "FALSE", "Yes", "No"}
 
@@ -178,6 +178,8 @@ class _Checker:
         if prose:
             for m in (*_MD_LINK.finditer(raw), *_MD_REFDEF.finditer(raw)):
                 target = m.group(1)
+                while target.endswith(")") and target.count("(") < target.count(")"):
+                    target = target[:-1]
                 if url_problem(target):
                     self.add(key, f"{name} links must be absolute http(s) URLs (got {target!r})",
                              "link to a public page with https://, or link records by id in "
