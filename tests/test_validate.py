@@ -1,0 +1,135 @@
+"""The validator: never another exception than DataError; dates; quotes; the schema's one truth."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from explainer import schema as s
+from explainer.build import read_corpus
+from explainer.commands.schemas import schema_texts
+from explainer.dates import When, parse_date
+from explainer.load import Document, load
+from explainer.model import Corpus
+from explainer.problems import DataError
+from explainer.quotes import SourceText, normalise
+from explainer.validate import validate
+
+FIELD_NAMES = sorted({f.name for o in s.RECORDS.values() for f in o.fields}
+                     | {"actor", "role", "quote", "verdict", "value", "values", "label"})
+leaf = st.one_of(st.none(), st.sampled_from(["", "x", "2021-02-30", "2021", "true", "yes",
+                                             "https://e.org/", "javascript:x", "a-b", "<b>",
+                                             "day", "coup", "person", "thesis", "1"]))
+values = st.recursive(leaf, lambda kids: st.lists(kids, max_size=3)
+                      | st.dictionaries(st.sampled_from(FIELD_NAMES), kids, max_size=5),
+                      max_leaves=15)
+
+
+def _documents(fixture: Path) -> tuple[list[Document], dict[str, str]]:
+    docs, texts = [], {}
+    for p in sorted(fixture.rglob("*")):
+        rel = "data/" + p.relative_to(fixture).as_posix()
+        if p.suffix == ".yaml":
+            docs.append(load(p.read_text("utf-8"), rel))
+        elif p.suffix == ".txt":
+            texts[rel] = p.read_text("utf-8")
+    return docs, texts
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(sorted(s.FOLDERS)), data=values)
+def test_any_loadable_data_gives_a_corpus_or_located_problems(fixtures_dir: Path, kind: str,
+                                                              data: object) -> None:
+    docs, texts = _documents(fixtures_dir / "small")
+    path = f"data/{s.FOLDERS[kind]}/fuzzed.yaml"
+    docs.append(Document(path=path, data=data, header=s.SCHEMA_LINE.format(kind=kind),
+                         marks={(): (2, 1)}))
+    try:
+        assert isinstance(validate(docs, texts), Corpus)
+    except DataError as e:
+        assert e.problems
+        for p in e.problems:
+            assert p.path.startswith("data/") and p.line >= 1 and p.col >= 1
+
+
+def test_small_fixture_builds_a_sorted_indexed_corpus(fixtures_dir: Path) -> None:
+    corpus = read_corpus(fixtures_dir / "small")
+    assert list(corpus.events) == ["1968-coup", "2021-coup", "2021-elections-promise"]
+    assert corpus.events_by_actor["ada-example"] == ("2021-coup",)
+    assert corpus.claims_by_event["2021-coup"] == ("coup-happened",)
+    assert set(corpus.supporters["thesis"]) == {"coup-happened", "invest-in-governance"}
+    assert corpus.attackers["thesis"] == ("security-first",)
+    quote = corpus.claims["invest-in-governance"].quotes[0]
+    assert (quote.paragraph, quote.start) == (4, 0)
+
+
+def test_json_schemas_on_disk_are_generated_from_the_model(repo_root: Path) -> None:
+    on_disk = {p.name: p.read_text("utf-8") for p in (repo_root / "schemas").glob("*.json")}
+    assert on_disk == schema_texts(), "run: explainer schemas"
+
+
+def test_model_dataclasses_cover_every_schema_field() -> None:
+    from explainer import model
+
+    renamed = {"date": "when", "precision": "when", "approximate": "when", "end": "when",
+               "earliest": "when", "latest": "when", "display": "when", "published": "published",
+               "quotes": "quotes", "text": "text"}
+    for kind, obj in s.RECORDS.items():
+        cls = getattr(model, obj.name)
+        names = set(cls.__dataclass_fields__)
+        for f in obj.fields:
+            target = renamed.get(f.name, f.name) if kind != "source" else (
+                "published" if f.name in {"precision", "approximate", "earliest", "latest",
+                                          "display"} else f.name)
+            assert target in names, f"{obj.name} has no field for {f.name!r}"
+
+
+def test_the_json_schema_accepts_the_fixture(fixtures_dir: Path, repo_root: Path) -> None:
+    import jsonschema
+    import yaml
+
+    class Yaml12ish(yaml.SafeLoader):
+        """Like an editor's YAML 1.2 reading: dates stay strings."""
+
+    Yaml12ish.yaml_implicit_resolvers = {
+        k: [r for r in v if r[0] != "tag:yaml.org,2002:timestamp"]
+        for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    for kind, folder in s.FOLDERS.items():
+        schema = json.loads((repo_root / "schemas" / f"{kind}.schema.json").read_text())
+        for p in (fixtures_dir / "small" / folder).glob("*.yaml"):
+            jsonschema.validate(yaml.load(p.read_text(), Loader=Yaml12ish), schema)
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("2021-05-24", "24 May 2021"), ("2021-05", "May 2021"), ("1968", "1968"),
+])
+def test_dates_show_at_their_precision(text: str, shown: str) -> None:
+    assert parse_date(text).display() == shown
+    assert When(date=parse_date(text), approximate=True).display() == f"c. {shown}"
+
+
+def test_spans_are_compact() -> None:
+    when = When(date=parse_date("2012-03-21"), end=parse_date("2012-03-22"))
+    assert when.display() == "21–22 March 2012"
+    assert When(date=parse_date("2021-06-03"), end=parse_date("2021-07-02")).display() == (
+        "3 June – 2 July 2021")
+
+
+@pytest.mark.parametrize("bad", ["2021-02-30", "2021-13", "21-05-24", "2021-5-4", "May 2021"])
+def test_impossible_or_malformed_dates_are_refused(bad: str) -> None:
+    with pytest.raises(ValueError, match="must be|not a real date"):
+        parse_date(bad)
+
+
+def test_quote_policy_forgives_typography_and_spacing_only() -> None:
+    st_ = SourceText("He said “a coup within a coup.”\n\nMali’s army acted.\n")
+    assert st_.find('"a coup   within a coup."') is not None
+    assert st_.find("Mali's army") is not None
+    assert st_.find("Mali's Army") is None            # case counts
+    assert st_.find("a coup inside a coup") is None   # a changed word fails
+    assert st_.find("coup.” Mali’s") is None          # no match across paragraphs
+    assert normalise("a\u00a0 b") == "a b"
