@@ -133,3 +133,13 @@ def test_quote_policy_forgives_typography_and_spacing_only() -> None:
     assert st_.find("a coup inside a coup") is None   # a changed word fails
     assert st_.find("coup.” Mali’s") is None          # no match across paragraphs
     assert normalise("a\u00a0 b") == "a b"
+
+
+def test_coverage_counts_quoted_sentences_per_paragraph(fixtures_dir: Path) -> None:
+    from explainer.coverage import coverage, sentences
+
+    assert len(sentences('Col. Ada led. He said “a coup.” The U.S. army left. Then?')) == 4
+    (sc,) = coverage(read_corpus(fixtures_dir / "small"))
+    assert [p.body for p in sc.paragraphs] == [False, True, True, True, False]
+    assert [p.cited for p in sc.body()] == [True, True, True]
+    assert sc.share() == 1.0

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from explainer.commands import check, schemas
+from explainer.commands import check, coverage, schemas
 
-COMMANDS = (check, schemas)
+COMMANDS = (check, coverage, schemas)
 
 
 def main(argv: list[str] | None = None) -> int:
