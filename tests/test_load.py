@@ -21,10 +21,10 @@ PARSERS = ["C", "pure"] if hasattr(yaml, "CSafeLoader") else ["pure"]
 
 
 @pytest.fixture(params=PARSERS, autouse=True)
-def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     if request.param == "pure":
         monkeypatch.setattr(load_module, "LOADER", yaml.SafeLoader)
-    yield request.param
+    return str(request.param)
 
 
 # What the loader accepts as text: no controls, format characters, surrogates or line separators.

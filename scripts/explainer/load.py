@@ -136,7 +136,8 @@ def load(text: str, path: str) -> Document:
     except yaml.YAMLError as e:
         raise DataError([_syntax_problem(path, e)]) from None
     except RecursionError:
-        raise DataError([Problem(path=path, line=1, col=1, message="nesting is too deep")]) from None
+        too_deep = Problem(path=path, line=1, col=1, message="nesting is too deep")
+        raise DataError([too_deep]) from None
     walker = _Walker(path)
     data = walker.walk(root, ()) if root is not None else None
     if walker.problems:
@@ -149,17 +150,19 @@ def _refuse_anchors_tags_depth(text: str, path: str) -> None:
     # Refusing aliases before composing defeats "billion laughs": nothing is ever expanded.
     depth = 0
     for ev in yaml.parse(text, Loader=LOADER):
-        where = (ev.start_mark.line + 1, ev.start_mark.column + 1)
+        mark = ev.start_mark
+        where = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        tag: str | None = getattr(ev, "tag", None)
         if isinstance(ev, yaml.AliasEvent) or getattr(ev, "anchor", None):
             raise DataError([Problem(
                 path=path, line=where[0], col=where[1],
                 message="anchors (&name) and aliases (*name) are not allowed",
                 hint="write the value out in full; each record stands on its own")])
-        if getattr(ev, "tag", None):
+        if tag:
             raise DataError([Problem(
                 path=path, line=where[0], col=where[1],
                 message="explicit tags are not allowed (got "
-                f"{ev.tag.replace('tag:yaml.org,2002:', '!!')!r})",
+                f"{tag.replace('tag:yaml.org,2002:', '!!')!r})",
                 hint="remove the '!' tag; every value is read as text and checked by its field")])
         if isinstance(ev, yaml.CollectionStartEvent):
             depth += 1

@@ -1,8 +1,8 @@
-"""The one description of the data: field specs from which validation and JSON Schema both derive."""
+"""The one description of the data: field specs from which validation and JSON Schema derive."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 Precision = Literal["year", "month", "day"]
