@@ -1,0 +1,75 @@
+"""Corpus in, pages out: `render_site` writes every page as Markdown, plus downloadable files.
+
+Pure and engine-neutral: nothing here knows MkDocs. Links between pages are relative `.md` links.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from explainer.model import Corpus
+from explainer.problems import DataError, Problem
+from explainer.render import (
+    about, actors, argument, claims, data, events, factchecks, glossary, home, links, source,
+    timeline,
+)
+
+DEFAULT_REPO = "https://github.com/OWNER/mali-coup-explainer"
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Page:
+    """One generated page: its Markdown and the data file it came from (for the edit link)."""
+
+    markdown: str
+    source: str | None = None
+    #: schema.org data for the page's head, if any (the adapter escapes and inserts it).
+    jsonld: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Site:
+    pages: dict[str, Page]
+    files: dict[str, bytes] = field(default_factory=dict)
+    #: `*[TERM]: expansion` lines for the abbr extension, to append to every page.
+    abbreviations: str = ""
+
+
+def _check_reserved(corpus: Corpus) -> None:
+    # actors/index.md is the actor index; an actor called "index" would take its place.
+    bad = [a for a in corpus.actors.values() if a.id == "index"]
+    if bad:
+        raise DataError([Problem(path=a.path, line=1, col=1,
+                                 message="actor id 'index' is reserved for the actor index page",
+                                 hint="rename the file and its id") for a in bad])
+
+
+def render_site(corpus: Corpus, *, schemas: dict[str, str] | None = None,
+                repo: str = DEFAULT_REPO) -> Site:
+    """Every page of the site, keyed by its path (`events/<id>.md`), and the download files."""
+    _check_reserved(corpus)
+    schemas = schemas or {}
+    files = data.data_files(corpus, schemas)
+    md: dict[str, str] = {
+        links.HOME: home.home(corpus),
+        links.ARGUMENT: argument.argument(corpus),
+        links.FACT_CHECKS: factchecks.fact_checks(corpus),
+        links.GLOSSARY: glossary.glossary(corpus),
+        links.SOURCE: source.source_page(corpus),
+        links.DATA: data.data_page(corpus, files, schemas),
+        links.ABOUT: about.about(corpus, repo),
+    }
+    md.update(timeline.timeline_pages(corpus))
+    pages = {path: Page(markdown=text) for path, text in md.items()}
+    for path, text in events.event_pages(corpus).items():
+        e = corpus.events[path[len("events/"):-3]]
+        pages[path] = Page(markdown=text, source=e.path, jsonld=events.event_jsonld(e))
+    for path, text in actors.actor_pages(corpus).items():
+        a = corpus.actors.get(path[len("actors/"):-3])
+        pages[path] = Page(markdown=text, source=a.path if a else None,
+                           jsonld=actors.actor_jsonld(a) if a else None)
+    for path, text in claims.claim_pages(corpus).items():
+        pages[path] = Page(markdown=text, source=corpus.claims[path[len("claims/"):-3]].path)
+    return Site(pages=dict(sorted(pages.items())), files=files,
+                abbreviations=glossary.abbreviations(corpus))

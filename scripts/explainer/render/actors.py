@@ -1,0 +1,111 @@
+"""The actor index, grouped by kind, and one page per actor."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from explainer.model import Actor, Corpus
+from explainer.render import links
+from explainer.render.common import citations, kind_label, time
+from explainer.render.timeline import SPLIT
+from explainer.text import plain, rich
+
+
+def members_of(corpus: Corpus) -> dict[str, tuple[str, ...]]:
+    """Reverse affiliations: for each actor, the actors affiliated with it."""
+    out: dict[str, list[str]] = {}
+    for a in corpus.actors.values():
+        for org in a.affiliations:
+            out.setdefault(org, []).append(a.id)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _kind_heading(kind: str) -> str:
+    return {"person": "People", "armed-forces": "Armed forces", "state": "States"}.get(
+        kind, kind_label(kind).capitalize() + "s")
+
+
+def actor_index(corpus: Corpus) -> str:
+    page = links.ACTORS
+    by_kind: dict[str, list[Actor]] = {}
+    for a in corpus.actors.values():
+        by_kind.setdefault(a.kind, []).append(a)
+    lines = ["# Actors", "", f"{len(corpus.actors)} people and organisations appear in the "
+             "events and claims, grouped by kind. Each page lists their roles, affiliations, "
+             "events and the claims that name them.", ""]
+    for kind in sorted(by_kind):
+        lines += [f"## {_kind_heading(kind)} {{#kind-{kind}}}", ""]
+        for a in sorted(by_kind[kind], key=lambda a: (a.name.casefold(), a.id)):
+            n = len(corpus.events_by_actor.get(a.id, ()))
+            aka = f" (also: {', '.join(plain(x) for x in a.aliases)})" if a.aliases else ""
+            lines.append(f"- [{plain(a.name)}]({links.md(page, links.actor(a.id))}){aka} — "
+                         f"{n} event{'s' if n != 1 else ''}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _actor_link(corpus: Corpus, page: str, ident: str) -> str:
+    return f"[{plain(corpus.actors[ident].name)}]({links.md(page, links.actor(ident))})"
+
+
+def actor_page(corpus: Corpus, a: Actor, members: tuple[str, ...]) -> str:
+    page = links.actor(a.id)
+    lines = [f"# {plain(a.name)}", "", f"**Kind:** {kind_label(a.kind)}"]
+    if a.aliases:
+        lines[-1] += "  "
+        lines.append("**Also written:** " + ", ".join(plain(x) for x in a.aliases))
+    lines += ["", rich(a.description), ""]
+    if a.roles:
+        lines += ["## Roles {#roles}", "", "| Role | Of | From | To |", "| --- | --- | --- | --- |"]
+        for r in a.roles:
+            org = _actor_link(corpus, page, r.organisation) if r.organisation else ""
+            start = plain(r.start.display()) if r.start else ""
+            end = plain(r.end.display()) if r.end else ("" if not r.start else "—")
+            lines.append(f"| {plain(r.title)} | {org} | {start} | {end} |")
+        lines.append("")
+    if a.affiliations:
+        lines += ["## Affiliations {#affiliations}", "",
+                  *(f"- {_actor_link(corpus, page, o)}" for o in a.affiliations), ""]
+    if members:
+        lines += ["## Members {#members}", "",
+                  *(f"- {_actor_link(corpus, page, m)}" for m in members), ""]
+    ev_ids = corpus.events_by_actor.get(a.id, ())
+    lines += ["## Events {#events}", ""]
+    if not ev_ids:
+        lines += ["None recorded.", ""]
+    elif len(ev_ids) > SPLIT:
+        lines += [f"{len(ev_ids)} events: see [the timeline of {plain(a.name)}]"
+                  f"({links.md(page, links.by_actor(a.id))}).", ""]
+    else:
+        lines += [f"[Timeline of these events]({links.md(page, links.by_actor(a.id))}).", ""]
+        for i in ev_ids:
+            e = corpus.events[i]
+            roles = "; ".join(plain(x.role) for x in e.actors if x.actor == a.id)
+            lines.append(f"- {time(e.when)} · [{plain(e.title)}]"
+                         f"({links.md(page, links.event(e.id))}) — {roles}")
+        lines.append("")
+    claims = corpus.claims_by_actor.get(a.id, ())
+    if claims:
+        lines += ["## Claims that name them {#claims}", "",
+                  *(f"- [{plain(corpus.claims[c].label)}]({links.md(page, links.claim(c))})"
+                    for c in claims), ""]
+    lines += ["## Sources {#sources}", "", *citations(corpus, page, a.sources)]
+    return "\n".join(lines)
+
+
+def actor_jsonld(a: Actor) -> dict[str, Any]:
+    """schema.org Person or Organization; the hook adds the page's canonical URL."""
+    data: dict[str, Any] = {"@context": "https://schema.org",
+                            "@type": "Person" if a.kind == "person" else "Organization",
+                            "name": a.name, "description": a.description}
+    if a.aliases:
+        data["alternateName"] = list(a.aliases)
+    return data
+
+
+def actor_pages(corpus: Corpus) -> dict[str, str]:
+    members = members_of(corpus)
+    pages = {links.ACTORS: actor_index(corpus)}
+    for a in corpus.actors.values():
+        pages[links.actor(a.id)] = actor_page(corpus, a, members.get(a.id, ()))
+    return pages

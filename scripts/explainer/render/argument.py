@@ -1,0 +1,128 @@
+"""The argument: thesis, support and evidence, the view attacked and its rebuttal, recommendations.
+
+Drawn three ways from the same tree: prose, a nested list (the accessible form), an SVG map.
+"""
+
+from __future__ import annotations
+
+from explainer.model import Claim, Corpus
+from explainer.render import links, svg
+from explainer.render.common import kind_label, time, verdict_badge
+from explainer.text import plain, rich
+
+#: (claim, relation to its parent: root / supports / attacks, children, links to claims shown
+#: elsewhere in the tree as (claim, relation))
+Tree = tuple[str, str, tuple["Tree", ...], tuple[tuple[str, str], ...]]
+
+
+def argument_tree(corpus: Corpus, root: str) -> tuple[Tree, set[str]]:
+    """A spanning tree from `root` through incoming support and attack; each claim once."""
+    seen = {root}
+
+    def grow(ident: str, relation: str) -> Tree:
+        kids: list[tuple[str, str]] = []
+        also: list[tuple[str, str]] = []
+        for rel, index in (("supports", corpus.supporters), ("attacks", corpus.attackers)):
+            for child in index.get(ident, ()):
+                if child not in seen:
+                    seen.add(child)
+                    kids.append((child, rel))
+                else:
+                    also.append((child, rel))
+        return ident, relation, tuple(grow(c, r) for c, r in kids), tuple(also)
+
+    return grow(root, "root"), seen
+
+
+def _list(corpus: Corpus, page: str, tree: Tree, depth: int) -> list[str]:
+    ident, relation, children, also = tree
+    c = corpus.claims[ident]
+    pad = "    " * depth
+    badge = f" {verdict_badge(c.assessment.verdict)}" if c.assessment else ""
+    rel = {"root": "", "supports": "**supports** · ", "attacks": "**attacks** · "}[relation]
+    lines = [f"{pad}- {rel}[{plain(c.label)}]({links.md(page, links.claim(ident))}) "
+             f"<span class=\"x-kind\">{kind_label(c.kind)}</span>{badge}"]
+    for ev in c.evidence:
+        e = corpus.events[ev]
+        lines.append(f"{pad}    - *evidence* · {time(e.when)} · "
+                     f"[{plain(e.title)}]({links.md(page, links.event(ev))})")
+    for child in children:
+        lines += _list(corpus, page, child, depth + 1)
+    for other, rel in also:
+        lines.append(f"{pad}    - **{rel[:-1]}ed by** · [{plain(corpus.claims[other].label)}]"
+                     f"({links.md(page, links.claim(other))}) (shown above)")
+    return lines
+
+
+def _map_node(corpus: Corpus, page: str, tree: Tree) -> svg.MapNode:
+    ident, relation, children, _ = tree
+    c = corpus.claims[ident]
+    return svg.MapNode(ident=ident, label=c.label, kind=c.kind, relation=relation,
+                       href=links.href(page, links.claim(ident)),
+                       children=tuple(_map_node(corpus, page, t) for t in children))
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _summary(corpus: Corpus, thesis: Claim) -> str:
+    claims = list(corpus.claims.values())
+    support = [c for c in claims if c.kind in ("premise", "evidence", "background")]
+    opposing = [c for c in claims if c.kind == "opposing-view"]
+    rebut = [c for c in claims if c.kind == "rebuttal"]
+    recs = [c for c in claims if c.kind == "recommendation"]
+    events = {e for c in claims for e in c.evidence}
+    checked = [c for c in claims if c.assessment and c.assessment.verdict != "opinion"]
+    parts = [f"The article's thesis is “{plain(thesis.label)}”. It rests on "
+             f"{_count(len(support), 'supporting claim')}, which together cite "
+             f"{_count(len(events), 'event')} as evidence."]
+    if opposing:
+        parts.append(f"It argues against {_count(len(opposing), 'opposing view')} (" +
+                     "; ".join(f"“{plain(c.label)}”" for c in opposing) + ")" +
+                     (f" with {_count(len(rebut), 'rebuttal')}." if rebut else "."))
+    if recs:
+        parts.append(f"It ends with {_count(len(recs), 'recommendation')}.")
+    parts.append(f"Of its claims, {_count(len(checked), 'statement')} of fact "
+                 f"{'was' if len(checked) == 1 else 'were'} checked; see the "
+                 f"[fact-checks]({links.md(links.ARGUMENT, links.FACT_CHECKS)}).")
+    return " ".join(parts)
+
+
+def argument(corpus: Corpus) -> str:
+    page = links.ARGUMENT
+    lines = ["# The argument", ""]
+    theses = [c for c in corpus.claims.values() if c.kind == "thesis"]
+    if not theses:
+        return "\n".join([*lines, "No thesis is recorded yet.", ""])
+    shown: set[str] = set()
+    for thesis in theses:
+        tree, seen = argument_tree(corpus, thesis.id)
+        shown |= seen
+        lines += [_summary(corpus, thesis), "", "## Thesis {#thesis}", "",
+                  f"[{plain(thesis.label)}]({links.md(page, links.claim(thesis.id))})", "",
+                  rich(thesis.statement), "",
+                  "## The argument map {#map}", "",
+                  "Each claim is listed under the claim it supports or attacks, with the events "
+                  "it cites as evidence.", "",
+                  *_list(corpus, page, tree, 0), "",
+                  '<figure class="x-figure x-figure--wide">',
+                  svg.argument_map(_map_node(corpus, page, tree),
+                                   title=f"Argument map: {thesis.label}"),
+                  "<figcaption>The same argument as a diagram: arrows point from a claim to the "
+                  "claim it supports (solid) or attacks (dashed).</figcaption>", "</figure>", ""]
+    sections = [("The view the article attacks", "opposing", ("opposing-view",)),
+                ("Its rebuttal", "rebuttal", ("rebuttal",)),
+                ("Recommendations", "recommendations", ("recommendation",))]
+    for heading, anchor, kinds in sections:
+        claims = [c for c in corpus.claims.values() if c.kind in kinds]
+        if claims:
+            lines += [f"## {heading} {{#{anchor}}}", ""]
+            for c in claims:
+                lines += [f"### [{plain(c.label)}]({links.md(page, links.claim(c.id))})", "",
+                          rich(c.statement), ""]
+    rest = [c for c in corpus.claims.values() if c.id not in shown]
+    if rest:
+        lines += ["## Other claims {#other}", "", *(
+            f"- [{plain(c.label)}]({links.md(page, links.claim(c.id))})" for c in rest), ""]
+    return "\n".join(lines)

@@ -1,0 +1,131 @@
+"""Downloads: the whole dataset as JSON, one CSV per record kind, the JSON Schemas; their page."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from typing import Any
+
+from explainer.dates import PartialDate
+from explainer.model import ArticleCitation, Corpus, Source
+from explainer.render import links
+
+JSON_FILE = "data/mali-coup-explainer.json"
+_CSV_DANGER = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_path(kind: str) -> str:
+    return f"data/{kind}.csv"
+
+
+def schema_path(kind: str) -> str:
+    return f"schemas/{kind}.schema.json"
+
+
+def _plain(value: Any) -> Any:
+    """Dataclasses to dicts, dates to ISO strings; the source's full text left out."""
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, Source):
+        d = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        del d["paragraphs"]
+        return d
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        d = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        if isinstance(value, ArticleCitation):
+            d = {"source": value.quote.source, **d}
+        return d
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def dataset(corpus: Corpus) -> dict[str, Any]:
+    return {"sources": _plain(list(corpus.sources.values())),
+            "events": _plain(list(corpus.events.values())),
+            "actors": _plain(list(corpus.actors.values())),
+            "claims": _plain(list(corpus.claims.values())),
+            "terms": _plain(list(corpus.terms.values()))}
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        value = " | ".join(_cell(v) for v in value)
+    text = "" if value is None else str(value)
+    # Spreadsheets run cells that start like a formula; a leading quote keeps them text.
+    return "'" + text if text.startswith(_CSV_DANGER) else text
+
+
+def _csv(header: list[str], rows: list[list[Any]]) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(header)
+    w.writerows([[_cell(v) for v in row] for row in rows])
+    return buf.getvalue().encode("utf-8")
+
+
+def csv_files(corpus: Corpus) -> dict[str, bytes]:
+    ev = [[e.id, e.title, e.when.date.iso(), e.when.date.precision, e.when.approximate,
+           e.when.end.iso() if e.when.end else "", e.kind, e.place,
+           [f"{a.actor}:{a.role}" for a in e.actors], list(e.tags), e.summary, e.path]
+          for e in corpus.events.values()]
+    ac = [[a.id, a.name, list(a.aliases), a.kind, a.description, list(a.affiliations), a.path]
+          for a in corpus.actors.values()]
+    cl = [[c.id, c.label, c.kind, c.statement, list(c.supports), list(c.attacks),
+           list(c.evidence), list(c.actors), c.assessment.verdict if c.assessment else "",
+           c.assessment.note if c.assessment else "", c.path] for c in corpus.claims.values()]
+    te = [[t.id, t.term, t.expansion, t.definition, t.actor, t.path]
+          for t in corpus.terms.values()]
+    so = [[s.id, s.title, s.author, s.publisher, s.url, s.published.date.iso(), s.language,
+           s.path] for s in corpus.sources.values()]
+    return {
+        csv_path("events"): _csv(["id", "title", "date", "precision", "approximate", "end",
+                                  "kind", "place", "actors", "tags", "summary", "file"], ev),
+        csv_path("actors"): _csv(["id", "name", "aliases", "kind", "description",
+                                  "affiliations", "file"], ac),
+        csv_path("claims"): _csv(["id", "label", "kind", "statement", "supports", "attacks",
+                                  "evidence", "actors", "verdict", "verdict_note", "file"], cl),
+        csv_path("terms"): _csv(["id", "term", "expansion", "definition", "actor", "file"], te),
+        csv_path("sources"): _csv(["id", "title", "author", "publisher", "url", "published",
+                                   "language", "file"], so),
+    }
+
+
+def data_files(corpus: Corpus, schemas: dict[str, str]) -> dict[str, bytes]:
+    files = {JSON_FILE: json.dumps(dataset(corpus), ensure_ascii=False, indent=1,
+                                   sort_keys=False).encode("utf-8")}
+    files.update(csv_files(corpus))
+    for kind, text in sorted(schemas.items()):
+        files[schema_path(kind)] = text.encode("utf-8")
+    return files
+
+
+def data_page(corpus: Corpus, files: dict[str, bytes], schemas: dict[str, str]) -> str:
+    page = links.DATA
+
+    def size(path: str) -> str:
+        n = len(files[path])
+        return f"{n / 1024:.1f} KB" if n >= 1024 else f"{n} bytes"
+
+    lines = ["# Data", "", "Everything on this site is generated from these records. Reuse "
+             "them freely, with a link back.", "", "## The whole dataset {#json}", "",
+             f"- [All records as JSON]({links.md(page, JSON_FILE)}) ({size(JSON_FILE)}): "
+             f"{len(corpus.events)} events, {len(corpus.actors)} actors, "
+             f"{len(corpus.claims)} claims, {len(corpus.terms)} terms, "
+             f"{len(corpus.sources)} sources.", "", "## One table per record kind {#csv}", ""]
+    for kind in ("events", "actors", "claims", "terms", "sources"):
+        p = csv_path(kind)
+        lines.append(f"- [{kind}.csv]({links.md(page, p)}) ({size(p)})")
+    lines += ["", "Lists inside a cell are separated by “ | ”. Cells that begin with = + - @ "
+              "start with an apostrophe, so spreadsheets do not run them.", ""]
+    if schemas:
+        lines += ["## JSON Schemas {#schemas}", "", "Each record file is described by a JSON "
+                  "Schema; editors use it for completion and checks.", ""]
+        lines += [f"- [{kind}.schema.json]({links.md(page, schema_path(kind))})"
+                  for kind in sorted(schemas)]
+        lines.append("")
+    return "\n".join(lines)

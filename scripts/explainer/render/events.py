@@ -1,0 +1,74 @@
+"""One page per event: date, summary, actors, place, citations, disputes, claims, neighbours."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from explainer.model import Corpus, Event
+from explainer.render import links
+from explainer.render.common import citations, cite_inline, kind_label, time
+from explainer.render.timeline import SPLIT
+from explainer.text import plain, rich
+
+
+def event_page(corpus: Corpus, e: Event, prev: Event | None, nxt: Event | None) -> str:
+    page = links.event(e.id)
+    lines = [f"# {plain(e.title)}", "",
+             f"**When:** {time(e.when)}  ", f"**Kind:** [{kind_label(e.kind)}]"
+             f"({links.md(page, links.by_kind(e.kind))})" + ("  " if e.place else "")]
+    if e.place:
+        lines.append(f"**Where:** {plain(e.place)}")
+    lines += ["", rich(e.summary), ""]
+    if e.actors:
+        lines += ["## Actors {#actors}", "", "| Actor | Role |", "| --- | --- |"]
+        for ea in e.actors:
+            a = corpus.actors[ea.actor]
+            lines.append(f"| [{plain(a.name)}]({links.md(page, links.actor(a.id))}) | "
+                         f"{plain(ea.role)} |")
+        lines.append("")
+    lines += ["## Sources {#sources}", "", *citations(corpus, page, e.sources)]
+    for i, d in enumerate(e.disputed, 1):
+        lines += [f"## Disputed: {plain(d.label)} {{#disputed-{i}}}", "",
+                  "Sources disagree; each value is shown with who gives it.", "",
+                  "| Value | Given by | Note |", "| --- | --- | --- |"]
+        for v in d.values:
+            lines.append(f"| {plain(v.value)} | {cite_inline(corpus, page, v.sources)} | "
+                         f"{plain(v.note) if v.note else ''} |")
+        lines.append("")
+        if d.note:
+            lines += [rich(d.note), ""]
+    claims = corpus.claims_by_event.get(e.id, ())
+    if claims:
+        lines += ["## Claims that cite this event {#claims}", ""]
+        lines += [f"- [{plain(corpus.claims[c].label)}]({links.md(page, links.claim(c))})"
+                  for c in claims]
+        lines.append("")
+    nav = []
+    if prev:
+        nav.append(f"← Previous: [{plain(prev.title)}]({links.md(page, links.event(prev.id))})")
+    if nxt:
+        nav.append(f"Next: [{plain(nxt.title)}]({links.md(page, links.event(nxt.id))}) →")
+    year = e.when.date.year
+    nav.append(f"[Timeline]({links.md(page, links.TIMELINE, f'year-{year}')})"
+               if len(corpus.events) <= SPLIT else
+               f"[Timeline: {year}]({links.md(page, links.timeline_year(year))})")
+    lines += ["---", "", " · ".join(nav), ""]
+    return "\n".join(lines)
+
+
+def event_jsonld(e: Event) -> dict[str, Any]:
+    """schema.org Event; the hook adds the page's canonical URL."""
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Event", "name": e.title,
+                            "startDate": e.when.date.iso(), "description": e.summary}
+    if e.when.end:
+        data["endDate"] = e.when.end.iso()
+    if e.place:
+        data["location"] = {"@type": "Place", "name": e.place}
+    return data
+
+
+def event_pages(corpus: Corpus) -> dict[str, str]:
+    evs = list(corpus.events.values())
+    return {links.event(e.id): event_page(corpus, e, evs[i - 1] if i else None,
+                                          evs[i + 1] if i + 1 < len(evs) else None)
+            for i, e in enumerate(evs)}

@@ -1,0 +1,65 @@
+"""Where each page lives, and relative links between pages (Markdown) or URLs (raw HTML)."""
+
+from __future__ import annotations
+
+import posixpath
+
+HOME = "index.md"
+TIMELINE = "timeline.md"
+ARGUMENT = "argument.md"
+ACTORS = "actors/index.md"
+FACT_CHECKS = "fact-checks.md"
+GLOSSARY = "glossary.md"
+SOURCE = "source.md"
+DATA = "data.md"
+ABOUT = "about.md"
+
+
+def event(ident: str) -> str:
+    return f"events/{ident}.md"
+
+
+def actor(ident: str) -> str:
+    return f"actors/{ident}.md"
+
+
+def claim(ident: str) -> str:
+    return f"claims/{ident}.md"
+
+
+def timeline_year(year: int) -> str:
+    return f"timeline/{year}.md"
+
+
+def by_kind(kind: str, year: int | None = None) -> str:
+    return f"timeline/kind/{kind}.md" if year is None else f"timeline/kind/{kind}/{year}.md"
+
+
+def by_actor(ident: str, year: int | None = None) -> str:
+    return f"timeline/actor/{ident}.md" if year is None else f"timeline/actor/{ident}/{year}.md"
+
+
+def md(frm: str, to: str, anchor: str = "") -> str:
+    """Link target from page `frm` to page or file `to`, as MkDocs resolves Markdown links."""
+    rel = posixpath.relpath(to, posixpath.dirname(frm) or ".")
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+def url_of(path: str) -> str:
+    """The directory URL of a page: events/x.md -> events/x/, index.md -> '' (use_directory_urls)."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+        return stem
+    return stem + "/"
+
+
+def href(frm: str, to: str, anchor: str = "") -> str:
+    """Link from page `frm` to page `to` for raw HTML, which MkDocs does not rewrite."""
+    base = url_of(frm)
+    target = url_of(to)
+    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    rel = "./" if rel == "." else rel + ("/" if target.endswith("/") or not target else "")
+    return f"{rel}#{anchor}" if anchor else rel

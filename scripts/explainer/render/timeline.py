@@ -1,0 +1,136 @@
+"""The timeline, its per-year pages when large, and the no-JavaScript filter pages.
+
+Pure: Corpus in, {path: Markdown} out. Above SPLIT events a list is cut into one page per year.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from explainer.model import Corpus, Event
+from explainer.render import links, svg
+from explainer.render.common import event_item, kind_label
+from explainer.text import plain
+
+SPLIT = 250
+#: (id, heading, first year, last year): a small constant table, not data.
+ERAS: tuple[tuple[str, str, int | None, int | None], ...] = (
+    ("before-independence", "Before independence", None, 1959),
+    ("independence", "From independence to 2012", 1960, 2011),
+    ("crisis", "Crisis and intervention, 2012–2020", 2012, 2019),
+    ("transition", "The transition since 2020", 2020, None),
+)
+
+
+def era_of(year: int) -> tuple[str, str]:
+    for ident, heading, lo, hi in ERAS:
+        if (lo is None or year >= lo) and (hi is None or year <= hi):
+            return ident, heading
+    raise AssertionError(year)  # pragma: no cover
+
+
+def _by_year(events: Sequence[Event]) -> dict[int, list[Event]]:
+    out: dict[int, list[Event]] = {}
+    for e in events:
+        out.setdefault(e.when.date.year, []).append(e)
+    return out
+
+
+def _grouped(page: str, events: Sequence[Event], *, attrs: bool, level: int = 2) -> list[str]:
+    """Era headings, then year headings, then one line per event, in date order."""
+    lines: list[str] = []
+    era = ""
+    h = "#" * level
+    for year, evs in _by_year(events).items():
+        ident, heading = era_of(year)
+        if ident != era:
+            era = ident
+            lines += [f"{h} {heading} {{#era-{ident}}}", ""]
+        lines += [f"{h}# {year} {{#year-{year}}}", ""]
+        for e in evs:
+            lines += event_item(page, e, attrs=attrs)
+        lines.append("")
+    return lines
+
+
+def _year_index(page: str, events: Sequence[Event], year_page: Callable[[int], str]) -> list[str]:
+    """For a large list: eras and years with counts, each year linking to its own page."""
+    lines: list[str] = []
+    era = ""
+    for year, evs in _by_year(events).items():
+        ident, heading = era_of(year)
+        if ident != era:
+            era = ident
+            lines += ["", f"## {heading} {{#era-{ident}}}", ""]
+        n = len(evs)
+        lines.append(f"- [{year}]({links.md(page, year_page(year))}): {n} event"
+                     f"{'s' if n != 1 else ''}")
+    return [*lines, ""]
+
+
+def _listing(path: str, title: str, intro: list[str], events: Sequence[Event],
+             year_page: Callable[[int], str], *, attrs: bool = False) -> dict[str, str]:
+    """One page listing `events`, or an index page plus one page per year when there are many."""
+    head = [f"# {title}", "", *intro]
+    if len(events) <= SPLIT:
+        return {path: "\n".join([*head, *_grouped(path, events, attrs=attrs)])}
+    pages = {path: "\n".join([*head, *_year_index(path, events, year_page)])}
+    for year, evs in _by_year(events).items():
+        p = year_page(year)
+        back = f"[← {title}]({links.md(p, path)})"
+        pages[p] = "\n".join([f"# {title}: {year}", "", back, "",
+                              *_grouped(p, evs, attrs=attrs)])
+    return pages
+
+
+def _filters(corpus: Corpus, page: str, events: Sequence[Event]) -> list[str]:
+    kinds = Counter(e.kind for e in events)
+    lines = ["## Filter {#filter}", "",
+             "Each link opens a page with only those events; no JavaScript needed.", "",
+             "**By kind:** " + " · ".join(
+                 f"[{kind_label(k)}]({links.md(page, links.by_kind(k))}) ({n})"
+                 for k, n in sorted(kinds.items())), ""]
+    counts = sorted(((len(v), a) for a, v in corpus.events_by_actor.items()),
+                    key=lambda t: (-t[0], t[1]))
+    shown = counts[:30]
+    lines.append("**By actor:** " + " · ".join(
+        f"[{plain(corpus.actors[a].name)}]({links.md(page, links.by_actor(a))}) ({n})"
+        for n, a in sorted(shown, key=lambda t: corpus.actors[t[1]].name.casefold())))
+    if len(counts) > len(shown):
+        lines.append(f"(the {len(shown)} actors with most events; every actor page links to "
+                     f"its own filter: [all actors]({links.md(page, links.ACTORS)}))")
+    return [*lines, ""]
+
+
+def timeline_pages(corpus: Corpus) -> dict[str, str]:
+    """The timeline (or its index and year pages) and every filter page."""
+    events = list(corpus.events.values())
+    intro = [f"Every event in this explainer, {len(events)} in all, in date order. Dates are "
+             "given as precisely as they are known: a day, a month, or a year (“c.” when "
+             "approximate).", ""]
+    if events:
+        intro += ['<figure class="x-figure">', svg.overview(events, ident="timeline-overview"),
+                  "<figcaption>Events per year; coups and independence marked. The list below "
+                  "has every event.</figcaption>", "</figure>", ""]
+    intro += _filters(corpus, links.TIMELINE, events)
+    intro += ['<div id="x-timeline-filter"></div>', "", "## Events {#events}", ""]
+    pages = _listing(links.TIMELINE, "Timeline", intro, events, links.timeline_year, attrs=True)
+    by_kind: dict[str, list[Event]] = {}
+    for e in events:
+        by_kind.setdefault(e.kind, []).append(e)
+    for kind, evs in sorted(by_kind.items()):
+        path = links.by_kind(kind)
+        back = [f"Events of kind *{kind_label(kind)}*. [All events]"
+                f"({links.md(path, links.TIMELINE)}).", ""]
+        pages.update(_listing(path, f"Timeline: {kind_label(kind)}", back, evs,
+                              lambda y, k=kind: links.by_kind(k, y)))
+    for ident, ev_ids in corpus.events_by_actor.items():
+        a = corpus.actors[ident]
+        path = links.by_actor(ident)
+        back = [f"Events involving [{plain(a.name)}]({links.md(path, links.actor(ident))}). "
+                f"[All events]({links.md(path, links.TIMELINE)}).", ""]
+        pages.update(_listing(path, f"Timeline: {plain(a.name)}", back,
+                              [corpus.events[i] for i in ev_ids],
+                              lambda y, i=ident: links.by_actor(i, y)))
+    return pages
