@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from explainer.commands import check, coverage, schemas
+from explainer.commands import check, coverage, render, schemas
 
-COMMANDS = (check, coverage, schemas)
+COMMANDS = (check, coverage, schemas, render)
 
 
 def main(argv: list[str] | None = None) -> int:
