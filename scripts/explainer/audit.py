@@ -1,0 +1,248 @@
+"""Pure HTML checks for the built site, and the Content-Security-Policy meta tag.
+
+Strings in, problems or strings out: `audit_content` for a page's rendered Markdown,
+`audit_page` for a whole built page, `add_csp` to put the policy first in `<head>`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import Final
+
+# Elements that contributor content must never produce. The theme's own <script>, <meta>,
+# <link>, <style> and search <form> are outside the content, so only audit_page sees them.
+CONTENT_BANNED: Final = frozenset({
+    "script", "iframe", "object", "embed", "form", "base", "meta", "style", "link",
+    "frame", "frameset", "applet", "noscript", "template",
+})
+# Elements that load or embed another document, or re-base every relative URL: never on a page.
+PAGE_BANNED: Final = frozenset({"iframe", "object", "embed", "frame", "frameset", "applet", "base"})
+URL_ATTRIBUTES: Final = frozenset({
+    "href", "src", "action", "formaction", "xlink:href", "poster", "srcset", "data", "cite",
+    "background", "longdesc", "usemap", "ping", "manifest", "codebase", "imagesrcset",
+})
+SAFE_SCHEMES: Final = frozenset({"http", "https", "mailto"})
+# A script element with one of these types (or none) runs; any other type is a data block.
+SCRIPT_TYPES: Final = frozenset({
+    "", "module", "text/javascript", "application/javascript", "application/ecmascript",
+    "text/ecmascript", "application/x-javascript", "text/x-javascript",
+})
+# What Material and its search need, beyond 'self':
+# - style-src 'unsafe-inline': Material sets style attributes from JavaScript (header shadow,
+#   sidebar heights, search result highlighting) and our SVGs carry presentation attributes;
+#   style cannot run script, so this is the one relaxation kept (reference, section 2.5).
+# - img-src data: the theme's CSS draws icons as data: SVG images.
+# - worker-src blob: the brief's policy; Material's search worker is a same-origin file, and
+#   blob: workers are the documented fallback of its worker loader.
+CSP_TEMPLATE: Final = (
+    "default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+_CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+_HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
+# What browsers drop from a URL before reading its scheme: ASCII white space and controls
+# (so "java\tscript:" and " javascript:" are javascript: URLs).
+_IGNORED = re.compile(r"[\x00-\x20\x7f-\x9f]")
+# Material 9.8.2's inline scripts (base.html: the storage scope; palette.html: the colour
+# scheme; content: the tabbed-set anchor), as sha256 of their text with the scope URL emptied.
+# A new theme version may change them: the build then names the script, and its digest
+# (`explainer.audit.theme_digest(text)`) goes here after review.
+THEME_SCRIPTS: Final = frozenset({
+    "7eb3684fdacd2881f67b9428983273a29d8774d8bc82622af9b65a8ec1032a90",
+    "0eb10c249dbdb0beef225a10ce5cbe55418cc4a7014cc208f8e7d6ed8f00906e",
+    "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f",
+})
+_SCOPE_URL = re.compile(r'^__md_scope=new URL\("[^"\\<>]*",location\)')
+_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]*)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Offender:
+    """One unsafe construct, with its position in the audited HTML (1-based)."""
+
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}, col {self.col}: {self.message}"
+
+
+def url_scheme(url: str) -> str | None:
+    """The scheme a browser would see (lower case), or None for a relative URL."""
+    m = _SCHEME.match(_IGNORED.sub("", url))
+    return m.group(1).lower() if m else None
+
+
+def _urls(attr: str, value: str) -> list[str]:
+    if attr in ("srcset", "imagesrcset"):  # "a.png 1x, b.png 2x": the URL is each first word
+        return [part.split()[0] for part in value.split(",") if part.split()]
+    if attr == "ping":
+        return value.split()
+    return [value]
+
+
+class _Auditor(HTMLParser):
+    def __init__(self, html: str, banned: frozenset[str], *, page: bool) -> None:
+        # convert_charrefs: attribute values arrive decoded, so "jav&#x61;script:" is seen as
+        # the browser sees it. (Script text is never decoded, by HTML's rules.)
+        super().__init__(convert_charrefs=True)
+        self.html = html
+        self.banned = banned
+        self.page = page
+        self.offenders: list[Offender] = []
+        self.scripts: list[tuple[int, int, str]] = []  # line, col, exact text of inline scripts
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+        self._script_start: tuple[int, int, int] | None = None
+
+    def run(self) -> None:
+        self.feed(self.html)
+        self.close()
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self._line_starts[line - 1] + col
+
+    def _flag(self, message: str) -> None:
+        line, col = self.getpos()
+        self.offenders.append(Offender(line=line, col=col + 1, message=message))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.banned:
+            self._flag(f"<{tag}> is not allowed")
+        for name, raw in attrs:
+            value = raw or ""
+            if name.startswith("on"):
+                self._flag(f"<{tag}> has an event handler attribute {name}={value[:60]!r}")
+            elif name in URL_ATTRIBUTES:
+                for url in _urls(name, value):
+                    scheme = url_scheme(url)
+                    if scheme is not None and scheme not in SAFE_SCHEMES:
+                        self._flag(f"<{tag} {name}> uses the {scheme}: scheme ({url[:60]!r})")
+        attr = dict(attrs)
+        if tag == "script" and self.page:
+            src = attr.get("src")
+            kind = (attr.get("type") or "").strip().lower()
+            if src is not None and (url_scheme(src) is not None
+                                    or _IGNORED.sub("", src).startswith(("//", "\\", "/\\"))):
+                self._flag(f"<script src> loads a script from outside the site ({src[:60]!r})")
+            if src is None and kind in SCRIPT_TYPES:
+                line, col = self.getpos()
+                start = self._offset() + len(self.get_starttag_text() or "")
+                self._script_start = (line, col + 1, start)
+        if tag == "meta" and (attr.get("http-equiv") or "").lower() == "refresh":
+            m = _REFRESH_URL.search(attr.get("content") or "")
+            scheme = url_scheme(m.group(1)) if m else None
+            if scheme is not None and scheme not in SAFE_SCHEMES:
+                self._flag(f"<meta http-equiv=refresh> redirects to a {scheme}: URL")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script_start is not None:
+            line, col, start = self._script_start
+            self.scripts.append((line, col, self.html[start:self._offset()]))
+            self._script_start = None
+
+
+def _audit(html: str, banned: frozenset[str], *, page: bool) -> list[Offender]:
+    auditor = _Auditor(html, banned, page=page)
+    auditor.run()
+    return auditor.offenders
+
+
+def audit_content(html: str) -> list[Offender]:
+    """Every unsafe construct in a page's rendered content: script-capable or embedding
+    elements, event handler attributes, URLs whose scheme is not http, https or mailto."""
+    return _audit(html, CONTENT_BANNED, page=False)
+
+
+def _normalise(script: str) -> str:
+    return _SCOPE_URL.sub('__md_scope=new URL("",location)', script, count=1)
+
+
+def theme_digest(script: str) -> str:
+    """The digest THEME_SCRIPTS holds for a theme script (its scope URL emptied)."""
+    return hashlib.sha256(_normalise(script).encode("utf-8")).hexdigest()
+
+
+def is_theme_script(script: str) -> bool:
+    """True for the exact text of one of Material's inline scripts."""
+    return theme_digest(script) in THEME_SCRIPTS
+
+
+def _csp_hash(script: str) -> str:
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+    return f"'sha256-{digest}'"
+
+
+def _scan(html: str) -> _Auditor:
+    # The HTML parser turns CR LF and lone CR into LF before the browser hashes the text.
+    auditor = _Auditor(html.replace("\r\n", "\n").replace("\r", "\n"), PAGE_BANNED, page=True)
+    auditor.run()
+    for line, col, script in auditor.scripts:
+        if not is_theme_script(script):
+            auditor.offenders.append(Offender(
+                line=line, col=col,
+                message=f"inline <script> that is not the theme's ({script[:60]!r})"))
+    auditor.offenders.sort(key=lambda o: (o.line, o.col))
+    return auditor
+
+
+def harden(html: str) -> tuple[str, list[Offender]]:
+    """`audit_page` and `add_csp` in one parse: the page with its policy, and its offenders."""
+    html = _CSP_META.sub("", html, count=1)
+    auditor = _scan(html)
+    return _insert_csp(html, auditor), auditor.offenders
+
+
+def audit_page(html: str) -> list[Offender]:
+    """Every unsafe construct in a whole built page (theme included): event handler
+    attributes, unsafe URL schemes, embedding elements, scripts loaded from another host,
+    inline scripts other than the theme's own."""
+    return _scan(html).offenders
+
+
+def inline_script_hashes(html: str) -> list[str]:
+    """CSP source expressions ('sha256-…') for the theme's inline scripts on this page, in
+    page order, without repeats. Any other inline script gets no hash, so it cannot run."""
+    return _theme_hashes(_scan(html))
+
+
+def _theme_hashes(auditor: _Auditor) -> list[str]:
+    hashes: list[str] = []
+    for _, _, script in auditor.scripts:
+        source = _csp_hash(script)
+        if is_theme_script(script) and source not in hashes:
+            hashes.append(source)
+    return hashes
+
+
+def csp_policy(html: str) -> str:
+    """The policy for this page: same-origin scripts and the theme's own inline ones."""
+    return CSP_TEMPLATE.format(hashes="".join(" " + h for h in inline_script_hashes(html)))
+
+
+def _insert_csp(html: str, auditor: _Auditor) -> str:
+    head = _HEAD.search(html)
+    if head is None:
+        raise ValueError("no <head> element: cannot add the Content-Security-Policy")
+    policy = CSP_TEMPLATE.format(hashes="".join(" " + h for h in _theme_hashes(auditor)))
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    return html[:head.end()] + meta + html[head.end():]
+
+
+def add_csp(html: str) -> str:
+    """Insert the Content-Security-Policy meta tag as the first child of <head>.
+
+    A meta policy governs only what comes after it, so it must come first. Idempotent: a tag
+    added earlier is replaced, and the hashes are taken without it."""
+    html = _CSP_META.sub("", html, count=1)
+    return _insert_csp(html, _scan(html))
