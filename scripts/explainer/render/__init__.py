@@ -11,7 +11,17 @@ from typing import Any
 from explainer.model import Corpus
 from explainer.problems import DataError, Problem
 from explainer.render import (
-    about, actors, argument, claims, data, events, factchecks, glossary, home, links, source,
+    about,
+    actors,
+    argument,
+    claims,
+    data,
+    events,
+    factchecks,
+    glossary,
+    home,
+    links,
+    source,
     timeline,
 )
 

@@ -42,7 +42,8 @@ def about(corpus: Corpus, repo: str) -> str:
               "## In numbers {#numbers}", "",
               "| Records | Count |", "| --- | ---: |",
               f"| Events | {len(corpus.events)} |", f"| Actors | {len(corpus.actors)} |",
-              f"| Claims | {len(corpus.claims)} |", f"| Quotes from the article in claims | {quotes} |",
+              f"| Claims | {len(corpus.claims)} |",
+              f"| Quotes from the article in claims | {quotes} |",
               f"| Glossary terms | {len(corpus.terms)} |",
               f"| Sources | {len(corpus.sources)} |", ""]
     lines += ["| Verdict | Claims |", "| --- | ---: |"]

@@ -15,6 +15,10 @@ from explainer.text import plain, rich
 Tree = tuple[str, str, tuple["Tree", ...], tuple[tuple[str, str], ...]]
 
 
+_KIND_ORDER = {k: i for i, k in enumerate(
+    ("opposing-view", "rebuttal", "recommendation", "premise", "evidence", "background"))}
+
+
 def argument_tree(corpus: Corpus, root: str) -> tuple[Tree, set[str]]:
     """A spanning tree from `root` through incoming support and attack; each claim once."""
     seen = {root}
@@ -29,6 +33,9 @@ def argument_tree(corpus: Corpus, root: str) -> tuple[Tree, set[str]]:
                     kids.append((child, rel))
                 else:
                     also.append((child, rel))
+        # Attacks and recommendations first: they are what a reader looks for.
+        kids.sort(key=lambda cr: (cr[1] != "attacks",
+                                  _KIND_ORDER.get(corpus.claims[cr[0]].kind, 9)))
         return ident, relation, tuple(grow(c, r) for c, r in kids), tuple(also)
 
     return grow(root, "root"), seen
@@ -103,14 +110,16 @@ def argument(corpus: Corpus) -> str:
                   f"[{plain(thesis.label)}]({links.md(page, links.claim(thesis.id))})", "",
                   rich(thesis.statement), "",
                   "## The argument map {#map}", "",
-                  "Each claim is listed under the claim it supports or attacks, with the events "
-                  "it cites as evidence.", "",
-                  *_list(corpus, page, tree, 0), "",
                   '<figure class="x-figure x-figure--wide">',
                   svg.argument_map(_map_node(corpus, page, tree),
                                    title=f"Argument map: {thesis.label}"),
-                  "<figcaption>The same argument as a diagram: arrows point from a claim to the "
-                  "claim it supports (solid) or attacks (dashed).</figcaption>", "</figure>", ""]
+                  "<figcaption>Arrows point from a claim to the claim it supports (solid) or "
+                  "attacks (dashed). Each box opens the claim. The list below says the same, "
+                  "with the evidence.</figcaption>", "</figure>", "",
+                  "## Claims and evidence {#tree}", "",
+                  "Each claim is listed under the claim it supports or attacks, with the events "
+                  "it cites as evidence.", "",
+                  *_list(corpus, page, tree, 0), ""]
     sections = [("The view the article attacks", "opposing", ("opposing-view",)),
                 ("Its rebuttal", "rebuttal", ("rebuttal",)),
                 ("Recommendations", "recommendations", ("recommendation",))]

@@ -40,7 +40,8 @@ def kind_label(kind: str) -> str:
 def quote_block(corpus: Corpus, page: str, q: Quote, note: str | None = None) -> list[str]:
     """A quote from a source as a blockquote, attributed, with its paragraph on the source page."""
     src = corpus.sources[q.source]
-    para = f"[paragraph {q.paragraph}]({links.md(page, links.SOURCE, f'{q.source}-p{q.paragraph}')})"
+    target = links.md(page, links.SOURCE, f"{q.source}-p{q.paragraph}")
+    para = f"[paragraph {q.paragraph}]({target})"
     lines = [f"> “{plain(q.text)}”", ">",
              f"> — {plain(src.author)}, *{url(src.url, src.title)}*, {para}"]
     if note:

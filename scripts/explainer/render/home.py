@@ -7,16 +7,35 @@ from explainer.render import links, svg
 from explainer.text import plain, rich
 
 #: Which events tell the story first, most important first.
-_STORY_KINDS = ("coup", "independence", "agreement", "election", "military-operation",
+_STORY_KINDS = ("independence", "coup", "agreement", "election", "military-operation",
                 "sanction")
+#: Events tagged so happen next door: context, not the story.
+_CONTEXT_TAG = "regional"
 
 
 def story_events(corpus: Corpus, n: int = 5) -> list[Event]:
-    """The `n` events that best tell what happened, in date order: coups first, latest first."""
+    """The `n` events that best tell what happened, in date order.
+
+    The first independence, then the latest coups, then other kinds; regional events left out.
+    """
     rank = {k: i for i, k in enumerate(_STORY_KINDS)}
-    evs = list(corpus.events.values())
-    order = sorted(range(len(evs)), key=lambda i: (rank.get(evs[i].kind, len(rank)), -i))
-    return [evs[i] for i in sorted(order[:n])]
+    evs = [e for e in corpus.events.values() if _CONTEXT_TAG not in e.tags]
+    first_of_kind: set[str] = set()
+    keyed = []
+    for i, e in enumerate(evs):
+        # Independence is told once (the first); coups from the latest back.
+        again = e.kind == "independence" and e.kind in first_of_kind
+        first_of_kind.add(e.kind)
+        keyed.append(((rank.get(e.kind, len(rank)) + (len(rank) if again else 0),
+                       i if e.kind == "independence" else -i), i))
+    return [evs[i] for i in sorted(i for _, i in sorted(keyed)[:n])]
+
+
+def _sentence(page: str, e: Event) -> str:
+    when = plain(e.when.display())
+    prep = "On" if e.when.date.precision == "day" and not e.when.end else "In"
+    return (f"{prep} {when}: [{plain(e.title.rstrip('.'))}]"
+            f"({links.md(page, links.event(e.id))}).")
 
 
 def home(corpus: Corpus) -> str:
@@ -27,12 +46,11 @@ def home(corpus: Corpus) -> str:
              "up.", "", "## What happened {#what-happened}", ""]
     story = story_events(corpus)
     if story:
-        lines += [" ".join(f"In {plain(e.when.display())}: [{plain(e.title.rstrip('.'))}]"
-                           f"({links.md(page, links.event(e.id))})." for e in story), "",
+        lines += [" ".join(_sentence(page, e) for e in story), "",
                   '<figure class="x-figure">',
                   svg.overview(corpus.events.values(), ident="home-overview"),
                   "<figcaption>Every event on a time axis; coups and independence marked. "
-                  f"[Open the timeline]({links.href(page, links.TIMELINE)}).</figcaption>",
+                  f'<a href="{links.href(page, links.TIMELINE)}">Open the timeline</a>.</figcaption>',
                   "</figure>", ""]
     else:
         lines += ["No events are recorded yet.", ""]

@@ -46,7 +46,7 @@ def md(frm: str, to: str, anchor: str = "") -> str:
 
 
 def url_of(path: str) -> str:
-    """The directory URL of a page: events/x.md -> events/x/, index.md -> '' (use_directory_urls)."""
+    """The directory URL of a page: events/x.md -> events/x/, index.md -> '' (directory URLs)."""
     if not path.endswith(".md"):
         return path
     stem = path[:-3]

@@ -22,7 +22,7 @@ def overview(events: Iterable[Event], *, ident: str = "overview") -> str:
     per_year = Counter(e.when.date.year for e in evs)
     first, last = min(per_year), max(per_year)
     first, last = first - first % 10, last + 1
-    width, left, right, axis_y = 960, 20, 20, 150
+    width, left, right, axis_y = 800, 20, 20, 150
     span = max(1, last - first)
 
     def x(year: float) -> float:
@@ -57,6 +57,7 @@ def overview(events: Iterable[Event], *, ident: str = "overview") -> str:
         row = (row + 1) % 3 if pos - last_x < 70 else 0
         last_x = pos
         label_y = 22 + row * 18
+        tx = min(max(pos, left + 40), width - right - 40)
         label = e.when.display() if e.when.date.precision != "day" else \
             f"{e.when.date.display().split(' ', 1)[1]}"
         parts.append(
@@ -64,7 +65,7 @@ def overview(events: Iterable[Event], *, ident: str = "overview") -> str:
             f'{svg_text(e.title)}</title>'
             f'<line x1="{pos}" y1="{label_y + 4}" x2="{pos}" y2="{axis_y}"/>'
             f'<circle cx="{pos}" cy="{axis_y}" r="5"/>'
-            f'<text x="{pos}" y="{label_y}" text-anchor="middle">{svg_text(label)}</text></g>')
+            f'<text x="{tx}" y="{label_y}" text-anchor="middle">{svg_text(label)}</text></g>')
     parts.append('<g class="x-legend"><rect class="x-bar" x="20" y="178" width="10" height="10"/>'
                  '<text x="36" y="187">events per year</text>'
                  '<circle class="x-marker--coup" cx="175" cy="183" r="5"/>'
@@ -87,28 +88,32 @@ class MapNode:
     children: tuple[MapNode, ...] = ()
 
 
-NODE_W, NODE_H, GAP_X, GAP_Y = 190, 64, 20, 56
+NODE_W, NODE_H, GAP_X, GAP_Y = 190, 46, 30, 10
 
 
 def argument_map(root: MapNode, *, title: str) -> str:
-    """A top-down tree: the thesis on top, what supports or attacks it below; links to claims."""
-    slots: dict[str, tuple[float, int]] = {}
+    """A left-to-right tree: the thesis on the left, what supports or attacks it to its right.
+
+    Left to right keeps the drawing narrow (one column per level) however many claims there are.
+    """
+    slots: dict[str, tuple[int, float]] = {}
     counter = [0]
 
     def place(n: MapNode, depth: int, key: str) -> float:
         if n.children:
-            xs = [place(c, depth + 1, f"{key}/{i}") for i, c in enumerate(n.children)]
-            cx = (xs[0] + xs[-1]) / 2
+            ys = [place(c, depth + 1, f"{key}/{i}") for i, c in enumerate(n.children)]
+            # The root sits level with its first child, so the thesis is seen first.
+            cy = ys[0] if depth == 0 else (ys[0] + ys[-1]) / 2
         else:
-            cx = counter[0] * (NODE_W + GAP_X)
+            cy = counter[0] * (NODE_H + GAP_Y)
             counter[0] += 1
-        slots[key] = (cx, depth)
-        return cx
+        slots[key] = (depth, cy)
+        return cy
 
     place(root, 0, "0")
-    depth = max(d for _, d in slots.values())
-    width = counter[0] * (NODE_W + GAP_X) - GAP_X + 20
-    height = (depth + 1) * (NODE_H + GAP_Y) - GAP_Y + 60
+    depth = max(d for d, _ in slots.values())
+    width = (depth + 1) * (NODE_W + GAP_X) - GAP_X + 20
+    height = counter[0] * (NODE_H + GAP_Y) - GAP_Y + 50
     out = [f'<svg class="x-argmap" viewBox="0 0 {width} {height}" width="{width}" '
            f'height="{height}" role="group" aria-labelledby="argmap-title" '
            f'xmlns="http://www.w3.org/2000/svg">',
@@ -118,29 +123,32 @@ def argument_map(root: MapNode, *, title: str) -> str:
            "</defs>"]
 
     def box(key: str) -> tuple[float, float]:
-        cx, d = slots[key]
-        return cx + 10, d * (NODE_H + GAP_Y) + 10
+        d, cy = slots[key]
+        return d * (NODE_W + GAP_X) + 10, cy + 10
 
     def draw(n: MapNode, key: str) -> None:
         x, y = box(key)
         for i, c in enumerate(n.children):
             cx, cy = box(f"{key}/{i}")
-            out.append(f'<path class="x-edge x-edge--{c.relation}" d="M{cx + NODE_W / 2} {cy} '
-                       f'C{cx + NODE_W / 2} {cy - GAP_Y / 2} {x + NODE_W / 2} {y + NODE_H + GAP_Y / 2}'
-                       f' {x + NODE_W / 2} {y + NODE_H + 2}" marker-end="url(#arrow)"/>')
+            mid, py = GAP_X / 2, y + NODE_H / 2
+            out.append(f'<path class="x-edge x-edge--{c.relation}" d="M{cx} {cy + NODE_H / 2} '
+                       f'C{cx - mid} {cy + NODE_H / 2} {x + NODE_W + mid} {py} '
+                       f'{x + NODE_W + 2} {py}" marker-end="url(#arrow)"/>')
             draw(c, f"{key}/{i}")
-        lines = textwrap.wrap(n.label, 26)[:3]
-        text = "".join(f'<tspan x="{x + NODE_W / 2}" dy="{0 if j == 0 else 15}">'
+        lines = textwrap.wrap(n.label, 27)[:2]
+        if len(textwrap.wrap(n.label, 27)) > 2:
+            lines[1] = lines[1][:25].rstrip() + "…"
+        text = "".join(f'<tspan x="{x + 10}" dy="{0 if j == 0 else 15}">'
                        f"{svg_text(line)}</tspan>" for j, line in enumerate(lines))
-        ty = y + NODE_H / 2 - 7 * (len(lines) - 1) + 5
+        ty = y + NODE_H / 2 - 7.5 * (len(lines) - 1) + 4
         rel = "" if n.relation == "root" else f"{n.relation}: "
         out.append(f'<a href="{n.href}" class="x-node x-node--{n.kind}">'
                    f"<title>{svg_text(rel + n.label)} ({svg_text(n.kind)})</title>"
                    f'<rect x="{x}" y="{y}" width="{NODE_W}" height="{NODE_H}" rx="6"/>'
-                   f'<text x="{x + NODE_W / 2}" y="{ty}" text-anchor="middle">{text}</text></a>')
+                   f'<text x="{x + 10}" y="{ty}">{text}</text></a>')
 
     draw(root, "0")
-    ly = height - 22
+    ly = height - 20
     out.append(f'<g class="x-legend"><path class="x-edge x-edge--supports" d="M10 {ly}H50" '
                f'marker-end="url(#arrow)"/><text x="58" y="{ly + 4}">supports</text>'
                f'<path class="x-edge x-edge--attacks" d="M140 {ly}H180" '

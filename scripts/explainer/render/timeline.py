@@ -5,6 +5,7 @@ Pure: Corpus in, {path: Markdown} out. Above SPLIT events a list is cut into one
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -124,7 +125,7 @@ def timeline_pages(corpus: Corpus) -> dict[str, str]:
         back = [f"Events of kind *{kind_label(kind)}*. [All events]"
                 f"({links.md(path, links.TIMELINE)}).", ""]
         pages.update(_listing(path, f"Timeline: {kind_label(kind)}", back, evs,
-                              lambda y, k=kind: links.by_kind(k, y)))
+                              functools.partial(links.by_kind, kind)))
     for ident, ev_ids in corpus.events_by_actor.items():
         a = corpus.actors[ident]
         path = links.by_actor(ident)
@@ -132,5 +133,5 @@ def timeline_pages(corpus: Corpus) -> dict[str, str]:
                 f"[All events]({links.md(path, links.TIMELINE)}).", ""]
         pages.update(_listing(path, f"Timeline: {plain(a.name)}", back,
                               [corpus.events[i] for i in ev_ids],
-                              lambda y, i=ident: links.by_actor(i, y)))
+                              functools.partial(links.by_actor, ident)))
     return pages
