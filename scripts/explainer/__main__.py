@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from explainer.commands import check, coverage, render, schemas
+from explainer.commands import check, coverage, new, render, schemas
 
-COMMANDS = (check, coverage, schemas, render)
+COMMANDS = (check, coverage, schemas, render, new)
 
 
 def main(argv: list[str] | None = None) -> int:

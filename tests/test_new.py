@@ -1,0 +1,184 @@
+"""`explainer new`: what it prints (golden), that its file passes the check at once, and that a
+new event reaches the timeline and its actors' pages in a strict build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from explainer.__main__ import main
+from explainer.commands import new
+
+GOLDEN = Path(__file__).parent / "golden" / "new"
+ROOT = Path(__file__).resolve().parent.parent
+QUOTE = "Col. Ada Example led a coup on May 24, 2021, and detained President Bo Person."
+
+CASES: dict[str, list[str]] = {
+    "event-with-quote": [
+        "event", "--title", "Soldiers arrest the president again", "--date", "2021-05-24",
+        "--kind", "arrest", "--place", "Capital City", "--actor", "ada-example: ordered it",
+        "--actor", "bo-person", "--quote", QUOTE],
+    "event-with-reference": [
+        "event", "--title", "An earlier coup", "--ref-url", "https://example.org/history",
+        "--ref-title", "History of coups", "--ref-publisher", "Example Encyclopaedia"],
+    "event-without-citation": ["event", "--title", "A thing happened"],
+    "event-half-reference": ["event", "--title", "A thing happened",
+                             "--ref-url", "https://example.org/x"],
+    "event-bad-date": ["event", "--title", "A thing happened", "--date", "2021-13",
+                       "--quote", QUOTE],
+    "event-quote-not-in-text": ["event", "--title", "A thing happened",
+                                "--quote", "Col. Ada Example led two coups"],
+    "event-unknown-actor": ["event", "--title", "A thing happened", "--actor", "ada-exampel",
+                            "--quote", QUOTE],
+    "actor": ["actor", "--name", "Cé Officer", "--kind", "person", "--description",
+              "An officer named in the report.", "--alias", "C. Officer",
+              "--ref-url", "https://example.org/news/coup", "--ref-title", "Report on the coup",
+              "--ref-publisher", "Example News", "--ref-published", "2021-05-24"],
+    "actor-without-kind": ["actor", "--name", "Cé Officer"],
+    "claim": ["claim", "--label", "The junta promised elections", "--quote",
+              "The junta promised elections within 18 months.", "--supports", "thesis",
+              "--evidence", "2021-elections-promise", "--actor", "the-junta"],
+    "claim-unconnected": ["claim", "--label", "Loose", "--quote",
+                          "The junta promised elections within 18 months."],
+}
+
+
+@pytest.fixture
+def data(tmp_path: Path, fixtures_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(fixtures_dir / "small", tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(new, "today", lambda: dt.date(2030, 1, 2))
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False, raising=False)
+    return tmp_path / "data"
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(["new", *argv])
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
+def _written(data: Path, before: set[Path]) -> list[Path]:
+    return sorted(set(data.rglob("*.yaml")) - before)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_new_prints_golden_text(case: str, data: Path, capsys: pytest.CaptureFixture[str],
+                                update_goldens: bool) -> None:
+    before = set(data.rglob("*.yaml"))
+    code, output = _run(CASES[case], capsys)
+    written = _written(data, before)
+    text = f"$ {shlex.join(['explainer', 'new', *CASES[case]])}\nexit {code}\n{output}"
+    for path in written:
+        text += f"--- {path.relative_to(data.parent).as_posix()}\n{path.read_text('utf-8')}"
+    golden = GOLDEN / f"{case}.txt"
+    if update_goldens:
+        GOLDEN.mkdir(exist_ok=True)
+        golden.write_text(text, "utf-8")
+    assert text == golden.read_text("utf-8"), "run pytest --update-goldens and read the diff"
+    assert "Traceback" not in output
+    # Either a file that passes the check, or nothing written at all.
+    assert (code == 0) == bool(written)
+    assert main(["check"]) == 0, capsys.readouterr().err
+
+
+def test_today_is_a_placeholder_marked_for_review(data: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    code, output = _run(["event", "--title", "A thing happened", "--quote", QUOTE], capsys)
+    assert code == 0, output
+    text = (data / "events" / "a-thing-happened.yaml").read_text("utf-8")
+    assert "# TODO: review: today's date, a placeholder; put the date of the event\n" \
+           "date: 2030-01-02\n" in text
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../../schemas/event.schema.json"
+
+
+def test_ids_taken_get_a_number(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for _ in range(3):
+        assert _run(["event", "--title", "2021 coup", "--quote", QUOTE], capsys)[0] == 0
+    assert {p.stem for p in (data / "events").glob("2021-coup*.yaml")} == {
+        "2021-coup", "2021-coup-2", "2021-coup-3", "2021-coup-4"}
+    assert main(["check"]) == 0
+
+
+def test_slug_folds_accents_and_punctuation() -> None:
+    assert new.slug("Assimi Goïta: named “president”!") == "assimi-goita-named-president"
+    assert len(new.slug("word " * 40)) <= 60
+
+
+def test_scalar_reads_back_exactly() -> None:
+    from explainer.load import load
+
+    for value in ("plain words", "Kennedy: a life", "null", "yes", "# not a comment",
+                  "“curly” quotes", "- dash", "2021", "a\\b", "https://x.org/a?b=c#d",
+                  "ends with colon:", "Cé Officer", "on"):
+        doc = load(f"title: {new.scalar(value)}\n", "data/events/x.yaml")
+        assert doc.data == {"title": value}
+
+
+def test_prompts_for_what_is_missing_in_a_terminal(data: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    answers = iter(["Soldiers arrest the president again", "2021-05-24",
+                    "Soldiers detained the president.", "arrest", QUOTE])
+    asked: list[str] = []
+
+    def fake_input(prompt: str) -> str:
+        asked.append(prompt)
+        return next(answers)
+
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr("builtins.input", fake_input)
+    code, output = _run(["event"], capsys)
+    assert code == 0, output
+    assert asked[0].startswith("Title")
+    assert "[2030-01-02]" in asked[1]
+    text = (data / "events" / "soldiers-arrest-the-president-again.yaml").read_text("utf-8")
+    assert "TODO" not in text
+    assert main(["check"]) == 0
+
+
+@pytest.fixture(scope="session")
+def built_with_new_event(tmp_path_factory: pytest.TempPathFactory, fixtures_dir: Path) -> Path:
+    """One strict build of the fixture data plus an event written by `explainer new`."""
+    work = tmp_path_factory.mktemp("new-event")
+    shutil.copytree(fixtures_dir / "small", work / "data")
+    exe = str(Path(sys.executable).parent / "explainer")
+    made = subprocess.run([exe, "new", *CASES["event-with-quote"]], cwd=work,
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert made.returncode == 0, made.stderr
+    checked = subprocess.run([exe, "check"], cwd=work, capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    env = {**os.environ, "EXPLAINER_DATA": str(work / "data"), "NO_MKDOCS_2_WARNING": "1",
+           "SOURCE_DATE_EPOCH": "0"}
+    built = subprocess.run(
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-f",
+         str(ROOT / "mkdocs.yml"), "-d", str(work / "site")],
+        cwd=ROOT, env=env, capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    assert "WARNING" not in built.stderr, built.stderr
+    return work / "site"
+
+
+NEW_ID = "soldiers-arrest-the-president-again"
+
+
+def test_new_event_gets_its_page(built_with_new_event: Path) -> None:
+    page = (built_with_new_event / "events" / NEW_ID / "index.html").read_text("utf-8")
+    assert "Soldiers arrest the president again" in page
+
+
+def test_new_event_is_on_the_timeline(built_with_new_event: Path) -> None:
+    page = (built_with_new_event / "timeline" / "index.html").read_text("utf-8")
+    assert f'href="../events/{NEW_ID}/"' in page
+
+
+@pytest.mark.parametrize("actor", ["ada-example", "bo-person"])
+def test_new_event_is_on_its_actors_pages(built_with_new_event: Path, actor: str) -> None:
+    page = (built_with_new_event / "actors" / actor / "index.html").read_text("utf-8")
+    assert f'href="../../events/{NEW_ID}/"' in page
