@@ -42,7 +42,7 @@ def quote_block(corpus: Corpus, page: str, q: Quote, note: str | None = None) ->
     src = corpus.sources[q.source]
     target = links.md(page, links.SOURCE, f"{q.source}-p{q.paragraph}")
     para = f"[paragraph {q.paragraph}]({target})"
-    lines = [f"> “{plain(q.text)}”", ">",
+    lines = [f"> {plain(q.text)}", ">",
              f"> — {plain(src.author)}, *{url(src.url, src.title)}*, {para}"]
     if note:
         lines += [">", f"> {plain(note)}"]

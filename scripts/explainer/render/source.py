@@ -9,6 +9,8 @@ from explainer.render import links
 from explainer.text import plain, rich, url
 
 QuoteKey = tuple[str, int, int, int]
+#: Records listed under one quote; the page stays small however many records reuse a quote.
+MAX_USERS = 20
 
 
 def quote_uses(corpus: Corpus) -> dict[QuoteKey, tuple[Quote, list[tuple[str, str]]]]:
@@ -68,9 +70,11 @@ def source_page(corpus: Corpus) -> str:
             if p != para:
                 para = p
                 lines += [f"#### Paragraph {p} {{#{s.id}-p{p}}}", ""]
-            lines += [f"> “{plain(q.text)}”", ""]
+            lines += [f"> {plain(q.text)}", ""]
+            more = f", and {len(users) - MAX_USERS} more" if len(users) > MAX_USERS else ""
             lines += ["Used by: " + ", ".join(
-                f"[{plain(label)}]({_md(page, target)})" for label, target in users), ""]
+                f"[{plain(label)}]({_md(page, target)})"
+                for label, target in users[:MAX_USERS]) + more, ""]
     return "\n".join(lines)
 
 

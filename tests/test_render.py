@@ -1,0 +1,122 @@
+"""Golden Markdown for every page of the small fixture, and the renderer's structural promises."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from explainer.build import read_corpus
+from explainer.dates import PartialDate, When
+from explainer.model import Corpus
+from explainer.render import Site, links, render_site
+from explainer.render.timeline import SPLIT
+
+GOLDEN = Path(__file__).parent / "golden" / "pages"
+
+
+@pytest.fixture(scope="module")
+def corpus(fixtures_dir: Path) -> Corpus:
+    return read_corpus(fixtures_dir / "small")
+
+
+@pytest.fixture(scope="module")
+def site(corpus: Corpus, repo_root: Path) -> Site:
+    schemas = {p.name.removesuffix(".schema.json"): p.read_text(encoding="utf-8")
+               for p in sorted((repo_root / "schemas").glob("*.schema.json"))}
+    return render_site(corpus, schemas=schemas)
+
+
+def test_pages_match_goldens(site: Site, update_goldens: bool) -> None:
+    """Refresh with `pytest --update-goldens`, then read the diff."""
+    if update_goldens:
+        for old in GOLDEN.rglob("*.md"):
+            old.unlink()
+        for path, page in site.pages.items():
+            target = GOLDEN / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.markdown, encoding="utf-8")
+    expected = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md")}
+    assert set(site.pages) == expected
+    for path, page in site.pages.items():
+        assert page.markdown == (GOLDEN / path).read_text(encoding="utf-8"), path
+
+
+def test_every_page_kind_is_rendered(site: Site) -> None:
+    for path in (links.HOME, links.TIMELINE, links.ARGUMENT, links.ACTORS, links.FACT_CHECKS,
+                 links.GLOSSARY, links.SOURCE, links.DATA, links.ABOUT, "events/2021-coup.md",
+                 "actors/ada-example.md", "claims/thesis.md", "timeline/kind/coup.md",
+                 "timeline/actor/ada-example.md"):
+        assert path in site.pages, path
+    assert site.pages["events/2021-coup.md"].source.endswith("events/2021-coup.yaml")
+    assert site.pages["events/2021-coup.md"].jsonld["@type"] == "Event"
+    assert site.pages["actors/ada-example.md"].jsonld["@type"] == "Person"
+    assert site.pages["actors/the-junta.md"].jsonld["@type"] == "Organization"
+    assert site.pages[links.HOME].source is None
+
+
+def test_downloads_hold_every_record(site: Site, corpus: Corpus) -> None:
+    data = json.loads(site.files["data/mali-coup-explainer.json"])
+    assert [e["id"] for e in data["events"]] == list(corpus.events)
+    assert "paragraphs" not in data["sources"][0]
+    assert set(site.files) >= {"data/events.csv", "data/actors.csv", "data/claims.csv",
+                               "data/terms.csv", "data/sources.csv",
+                               "schemas/event.schema.json"}
+    rows = site.files["data/events.csv"].decode().splitlines()
+    assert len(rows) == 1 + len(corpus.events)
+
+
+def test_abbreviations_come_from_terms_with_expansions(site: Site) -> None:
+    assert site.abbreviations == "*[coup]: coup d'état"
+
+
+@pytest.mark.parametrize(("frm", "to", "md", "href"), [
+    ("index.md", "events/x.md", "events/x.md", "events/x/"),
+    ("events/x.md", "index.md", "../index.md", "../../"),
+    ("actors/index.md", "actors/y.md", "y.md", "y/"),
+    ("timeline/kind/coup.md", "timeline.md", "../../timeline.md", "../../"),
+    ("argument.md", "claims/t.md", "claims/t.md", "../claims/t/"),
+])
+def test_links_between_pages(frm: str, to: str, md: str, href: str) -> None:
+    assert links.md(frm, to) == md
+    assert links.href(frm, to) == href
+
+
+def _many_events(corpus: Corpus, n: int) -> Corpus:
+    base = corpus.events["2021-coup"]
+    events = {}
+    for i in range(n):
+        year = 1960 + i % 62
+        ident = f"e{i:05d}"
+        events[ident] = dataclasses.replace(
+            base, id=ident, when=When(date=PartialDate(year=year, month=1 + i % 12, day=1)),
+            kind=("coup", "statement", "election")[i % 3])
+    return Corpus.build(sources=corpus.sources, events=events, actors=corpus.actors,
+                        claims={}, terms=corpus.terms)
+
+
+def test_large_datasets_split_lists_by_year(corpus: Corpus) -> None:
+    big = _many_events(corpus, 3 * SPLIT + 30)
+    site = render_site(big)
+    timeline = site.pages[links.TIMELINE].markdown
+    assert "events/e00000.md" not in timeline
+    assert links.timeline_year(1960) in site.pages
+    assert links.by_actor("ada-example", 1960) in site.pages
+    assert links.by_kind("coup", 1961) in site.pages or links.by_kind("coup", 1960) in site.pages
+    for path, page in site.pages.items():
+        listed = page.markdown.count("](../events/") + page.markdown.count("](events/")
+        assert listed <= SPLIT + 2, path
+    actor = site.pages["actors/ada-example.md"].markdown
+    assert "events/e0" not in actor
+
+
+def test_reserved_actor_id_is_a_data_problem(corpus: Corpus) -> None:
+    from explainer.problems import DataError
+
+    actor = dataclasses.replace(corpus.actors["bo-person"], id="index")
+    bad = Corpus.build(sources=corpus.sources, events={}, actors={"index": actor}, claims={},
+                       terms={})
+    with pytest.raises(DataError, match="reserved"):
+        render_site(bad)
