@@ -46,11 +46,12 @@ def home(corpus: Corpus) -> str:
              "up.", "", "## What happened {#what-happened}", ""]
     story = story_events(corpus)
     if story:
+        timeline = links.href(page, links.TIMELINE)
         lines += [" ".join(_sentence(page, e) for e in story), "",
-                  '<figure class="x-figure">',
+                  '<figure class="x-figure" tabindex="0">',
                   svg.overview(corpus.events.values(), ident="home-overview"),
                   "<figcaption>Every event on a time axis; coups and independence marked. "
-                  f'<a href="{links.href(page, links.TIMELINE)}">Open the timeline</a>.</figcaption>',
+                  f'<a href="{timeline}">Open the timeline</a>.</figcaption>',
                   "</figure>", ""]
     else:
         lines += ["No events are recorded yet.", ""]

@@ -111,7 +111,9 @@ def timeline_pages(corpus: Corpus) -> dict[str, str]:
              "given as precisely as they are known: a day, a month, or a year (“c.” when "
              "approximate).", ""]
     if events:
-        intro += ['<figure class="x-figure">', svg.overview(events, ident="timeline-overview"),
+        # Focusable: on a narrow screen the figure scrolls sideways (axe: scrollable-region).
+        intro += ['<figure class="x-figure" tabindex="0">',
+                  svg.overview(events, ident="timeline-overview"),
                   "<figcaption>Events per year; coups and independence marked. The list below "
                   "has every event.</figcaption>", "</figure>", ""]
     intro += _filters(corpus, links.TIMELINE, events)
