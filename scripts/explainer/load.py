@@ -8,6 +8,7 @@ aliases and tags while parsing, compose nodes with marks, and walk them ourselve
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -131,75 +132,128 @@ def load(text: str, path: str) -> Document:
     if problems:
         raise DataError(problems)
     try:
-        _refuse_anchors_tags_depth(text, path)
-        root = yaml.compose(text, Loader=LOADER)
+        builder = _Builder(path, _checked_events(text, path))
+        data = builder.stream()
     except yaml.YAMLError as e:
         raise DataError([_syntax_problem(path, e)]) from None
-    except RecursionError:
+    except RecursionError:  # pragma: no cover - depth is refused first; kept as a backstop
         too_deep = Problem(path=path, line=1, col=1, message="nesting is too deep")
         raise DataError([too_deep]) from None
-    walker = _Walker(path)
-    data = walker.walk(root, ()) if root is not None else None
-    if walker.problems:
-        raise DataError(walker.problems)
+    if builder.problems:
+        raise DataError(builder.problems)
     return Document(path=path, data=data, header=text.split("\n", 1)[0].rstrip("\r"),
-                    marks=walker.marks, key_marks=walker.key_marks)
+                    marks=builder.marks, key_marks=builder.key_marks)
 
 
-def _refuse_anchors_tags_depth(text: str, path: str) -> None:
-    # Refusing aliases before composing defeats "billion laughs": nothing is ever expanded.
+def _checked_events(text: str, path: str) -> Iterator[yaml.Event]:
+    """The parser's events, refusing anchors, aliases, tags and deep nesting as they come.
+
+    Refusing aliases before anything is built defeats "billion laughs": nothing is ever
+    expanded. One pass: the data is built from these events, never composed into nodes.
+    """
     depth = 0
     for ev in yaml.parse(text, Loader=LOADER):
-        mark = ev.start_mark
-        where = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         tag: str | None = getattr(ev, "tag", None)
         if isinstance(ev, yaml.AliasEvent) or getattr(ev, "anchor", None):
+            line, col = _where(ev)
             raise DataError([Problem(
-                path=path, line=where[0], col=where[1],
+                path=path, line=line, col=col,
                 message="anchors (&name) and aliases (*name) are not allowed",
                 hint="write the value out in full; each record stands on its own")])
         if tag:
+            line, col = _where(ev)
             raise DataError([Problem(
-                path=path, line=where[0], col=where[1],
+                path=path, line=line, col=col,
                 message="explicit tags are not allowed (got "
                 f"{tag.replace('tag:yaml.org,2002:', '!!')!r})",
                 hint="remove the '!' tag; every value is read as text and checked by its field")])
         if isinstance(ev, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
+                line, col = _where(ev)
                 raise DataError([Problem(
-                    path=path, line=where[0], col=where[1],
+                    path=path, line=line, col=col,
                     message=f"nesting is deeper than {MAX_DEPTH} levels",
                     hint="records are shallow; check the indentation")])
         elif isinstance(ev, yaml.CollectionEndEvent):
             depth -= 1
+        yield ev
 
 
-class _Walker:
-    def __init__(self, path: str) -> None:
+def _where(ev: yaml.Event) -> Mark:
+    mark = ev.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _mark(path: str, where: Mark) -> yaml.error.Mark:
+    return yaml.error.Mark(path, 0, where[0] - 1, where[1] - 1, "", 0)
+
+
+class _Builder:
+    """Plain data from parser events, with the mark of every value and mapping key.
+
+    Values under a refused key (duplicate, merge or non-scalar) are read past, not recorded.
+    """
+
+    def __init__(self, path: str, events: Iterator[yaml.Event]) -> None:
         self.path = path
+        self.events = events
         self.marks: dict[Key, Mark] = {}
         self.key_marks: dict[Key, Mark] = {}
         self.problems: list[Problem] = []
 
-    def walk(self, node: yaml.Node, key: Key) -> Any:
-        self.marks[key] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if isinstance(node, yaml.ScalarNode):
+    def stream(self) -> Any:
+        """The first document's data; every event is read, so every problem in the text shows."""
+        events = self.events
+        next(events)  # StreamStartEvent
+        ev = next(events)
+        if isinstance(ev, yaml.StreamEndEvent):
+            return None
+        root = next(events)
+        first = _where(root)
+        data = self.node(root, ())
+        next(events)  # DocumentEndEvent
+        ev = next(events)
+        if isinstance(ev, yaml.StreamEndEvent):
+            return data
+        for _ in events:  # later documents are still checked for anchors, tags and syntax
+            pass
+        raise yaml.composer.ComposerError("expected a single document in the stream",
+                                          _mark(self.path, first), "but found another document",
+                                          _mark(self.path, _where(ev)))
+
+    def node(self, ev: yaml.Event, key: Key | None) -> Any:
+        """The value starting at `ev`; `key` None reads past it without recording anything."""
+        if key is not None:
+            self.marks[key] = _where(ev)
+        if isinstance(ev, yaml.ScalarEvent):
             # An unquoted empty value, '~' or 'null' means "no value"; quoted text stays text.
-            if not node.style and node.value in _NULLS:
+            if not ev.style and ev.value in _NULLS:
                 return None
-            return node.value
-        if isinstance(node, yaml.SequenceNode):
-            return [self.walk(child, (*key, i)) for i, child in enumerate(node.value)]
+            return ev.value
+        events = self.events
+        if isinstance(ev, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            while not isinstance(item := next(events), yaml.SequenceEndEvent):
+                items.append(self.node(item, None if key is None else (*key, len(items))))
+            return items
+        if not isinstance(ev, yaml.MappingStartEvent):  # pragma: no cover - aliases refused
+            raise AssertionError(ev)
         out: dict[str, Any] = {}
-        for k, v in node.value:
-            kline, kcol = k.start_mark.line + 1, k.start_mark.column + 1
-            if not isinstance(k, yaml.ScalarNode) or k.value == "<<":
+        while not isinstance(k := next(events), yaml.MappingEndEvent):
+            kline, kcol = _where(k)
+            if key is None:
+                self.node(k, None)
+                self.node(next(events), None)
+                continue
+            if not isinstance(k, yaml.ScalarEvent) or k.value == "<<":
+                self.node(k, None)
                 self.problems.append(Problem(
                     path=self.path, line=kline, col=kcol,
-                    message="keys must be plain names" if k.value != "<<"
-                    else "merge keys (<<) are not allowed",
+                    message="merge keys (<<) are not allowed"
+                    if isinstance(k, yaml.ScalarEvent) else "keys must be plain names",
                     hint="write each field out in full"))
+                self.node(next(events), None)
                 continue
             if k.value in out:
                 first = self.key_marks[(*key, k.value)][0]
@@ -207,7 +261,8 @@ class _Walker:
                     path=self.path, line=kline, col=kcol,
                     message=f"duplicate key {k.value!r} (first on line {first})",
                     hint="YAML would silently keep only the last one; remove or rename one"))
+                self.node(next(events), None)
                 continue
             self.key_marks[(*key, k.value)] = (kline, kcol)
-            out[k.value] = self.walk(v, (*key, k.value))
+            out[k.value] = self.node(next(events), (*key, k.value))
         return out
