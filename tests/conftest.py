@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import os
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
+
+from sitebuild import ServedSite, served_site
 
 # No per-example deadline: a busy 2-core CI machine must not turn slowness into failures.
 # In CI the examples are derandomised, so a run is reproducible.
@@ -37,3 +39,11 @@ def repo_root() -> Path:
 @pytest.fixture(scope="session")
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """One strict build of the real site (data/, or $EXPLAINER_DATA), served on 127.0.0.1 under
+    /mali-coup-explainer/ as GitHub Pages serves a project site. Shared by every test."""
+    with served_site(tmp_path_factory.mktemp("site")) as served:
+        yield served

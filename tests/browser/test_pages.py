@@ -1,0 +1,126 @@
+"""Every page kind, in Chromium: clean load, one h1 and no skipped heading level, axe-core
+clean in both colour schemes, reachable by keyboard with a visible focus indicator.
+Screenshots of each kind at 1280 and 390 px, light and dark, go to test-artifacts/screens/."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import pytest
+from harness import SCREENS, OpenPage, page_kinds, run_axe
+from playwright.sync_api import Page
+
+KINDS = ["home", "timeline", "timeline-kind", "event", "actors", "actor", "argument", "claim",
+         "fact-checks", "glossary", "source", "data", "about", "not-found"]
+SCHEMES = ["light", "dark"]
+
+HEADINGS_JS = """() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => ({
+    level: Number(h.tagName[1]), text: h.textContent.trim().slice(0, 60)}))"""
+
+
+def heading_problems(headings: list[dict[str, Any]]) -> list[str]:
+    problems = []
+    h1 = [h["text"] for h in headings if h["level"] == 1]
+    if len(h1) != 1:
+        problems.append(f"{len(h1)} h1 elements: {h1}")
+    if headings and headings[0]["level"] != 1:
+        problems.append(f"first heading is h{headings[0]['level']}: {headings[0]['text']!r}")
+    for before, after in itertools.pairwise(headings):
+        if after["level"] > before["level"] + 1:
+            problems.append(f"h{before['level']} {before['text']!r} is followed by "
+                            f"h{after['level']} {after['text']!r}")
+    return problems
+
+
+def screenshot(page: Page, name: str, *, max_height: int = 4000) -> None:
+    """The page's first `max_height` pixels: a full 25000-pixel page costs 10 s to capture."""
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    width = page.viewport_size["width"] if page.viewport_size else 1280
+    height = min(max_height, page.evaluate("() => document.documentElement.scrollHeight"))
+    page.screenshot(path=str(SCREENS / f"{name}.png"), full_page=True, animations="disabled",
+                    clip={"x": 0, "y": 0, "width": width, "height": height})
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("kind", KINDS)
+def test_page_kind_loads_clean_and_passes_axe(open_page: OpenPage, corpus: Any,
+                                              axe_source: str, kind: str, scheme: str) -> None:
+    guard = open_page(scheme=scheme)
+    page = guard.goto(page_kinds(corpus)[kind])
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("() => document.body.dataset.mdColorScheme") == (
+        "slate" if scheme == "dark" else "default")
+    assert heading_problems(page.evaluate(HEADINGS_JS)) == []
+    assert run_axe(page, axe_source) == []
+    screenshot(page, f"{kind}-1280-{scheme}")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_timeout(100)
+    if scheme == "light":  # the narrow layout hides and moves things; colours are as above
+        assert run_axe(page, axe_source) == [], "at 390 px"
+    screenshot(page, f"{kind}-390-{scheme}")
+    # The narrow layout must not scroll sideways (WCAG 1.4.10 reflow).
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+
+
+FOCUS_JS = """() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    if (window.__focused.includes(el)) return 'again';
+    window.__focused.push(el);
+    const s = getComputedStyle(el);
+    const r = el.getBoundingClientRect();
+    const cls = String(el.className.baseVal ?? el.className).replace('focus-visible', '');
+    return {tag: el.tagName.toLowerCase(), id: el.id, cls: cls.trim(),
+            href: el.href?.baseVal ?? el.href ?? null,
+            text: (el.textContent || el.value || '').trim().slice(0, 40),
+            outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0
+                     ? `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}` : '',
+            shadow: s.boxShadow === 'none' ? '' : s.boxShadow,
+            visible: r.width > 0 && r.height > 0};
+}"""
+UNFOCUSED_JS = """() => window.__focused.map(el => {
+    const s = getComputedStyle(el);
+    return {outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0
+                     ? `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}` : '',
+            shadow: s.boxShadow === 'none' ? '' : s.boxShadow};
+})"""
+
+
+def tab_walk(page: Page, limit: int = 400) -> list[dict[str, Any]]:
+    """Press Tab until focus comes back round (or `limit`); each stop with its focus style,
+    and `indicator`: whether outline or box-shadow differ from the unfocused element."""
+    page.evaluate("() => { document.activeElement?.blur(); window.__focused = []; }")
+    stops: list[dict[str, Any]] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUS_JS)
+        if stop is None or stop == "again":
+            break
+        stops.append(stop)
+    page.keyboard.press("Escape")
+    page.evaluate("() => document.activeElement?.blur()")
+    for stop, rest in zip(stops, page.evaluate(UNFOCUSED_JS), strict=False):
+        stop["indicator"] = (stop["outline"], stop["shadow"]) != (rest["outline"],
+                                                                  rest["shadow"])
+    return stops
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_keyboard_reaches_search_filters_and_links_with_visible_focus(
+        open_page: OpenPage, corpus: Any, scheme: str) -> None:
+    guard = open_page(scheme=scheme)
+    page = guard.goto("timeline/")
+    page.wait_for_selector("#x-filter-kind")
+    stops = tab_walk(page)
+    assert stops[0]["cls"] == "md-skip", "the first Tab stop is Material's skip link"
+    ids = {s["id"] for s in stops}
+    classes = " ".join(str(s["cls"]) for s in stops)
+    assert "md-search__input" in classes, "Tab reaches the search box"
+    assert {"x-filter-kind", "x-filter-actor"} <= ids, "Tab reaches both timeline filters"
+    hrefs = [s["href"] or "" for s in stops]
+    first_event = next(iter(corpus.events))
+    assert any(h.endswith(f"events/{first_event}/") for h in hrefs), "Tab reaches event links"
+    assert any("timeline/kind/" in h for h in hrefs), "Tab reaches the no-JS filter links"
+    invisible = [s for s in stops if s["visible"] and not s["indicator"]]
+    assert invisible == [], "focused elements without a visible focus indicator"
