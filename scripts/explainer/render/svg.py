@@ -128,12 +128,18 @@ def argument_map(root: MapNode, *, title: str) -> str:
 
     def draw(n: MapNode, key: str) -> None:
         x, y = box(key)
+        # A bus: each child's branch joins one trunk, which points into the parent. Many
+        # children then share one arrow instead of a fan of curves.
+        trunk, py = x + NODE_W + GAP_X / 2, y + NODE_H / 2
+        if n.children:
+            ys = [box(f"{key}/{i}")[1] + NODE_H / 2 for i in range(len(n.children))]
+            out.append(f'<path class="x-edge" d="M{trunk} {min(*ys, py)}V{max(*ys, py)}"/>'
+                       f'<path class="x-edge" d="M{trunk} {py}H{x + NODE_W + 2}" '
+                       'marker-end="url(#arrow)"/>')
         for i, c in enumerate(n.children):
             cx, cy = box(f"{key}/{i}")
-            mid, py = GAP_X / 2, y + NODE_H / 2
-            out.append(f'<path class="x-edge x-edge--{c.relation}" d="M{cx} {cy + NODE_H / 2} '
-                       f'C{cx - mid} {cy + NODE_H / 2} {x + NODE_W + mid} {py} '
-                       f'{x + NODE_W + 2} {py}" marker-end="url(#arrow)"/>')
+            out.append(f'<path class="x-edge x-edge--{c.relation}" '
+                       f'd="M{cx} {cy + NODE_H / 2}H{trunk}"/>')
             draw(c, f"{key}/{i}")
         lines = textwrap.wrap(n.label, 27)[:2]
         if len(textwrap.wrap(n.label, 27)) > 2:
