@@ -9,7 +9,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 $(BIN)/.installed: requirements/lock.txt pyproject.toml
 	python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes -r requirements/lock.txt
-	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e . || $(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
 .PHONY: help install browser check build serve test lint schemas lock bench
