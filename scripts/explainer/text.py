@@ -18,6 +18,9 @@ import nh3
 _PROSE_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "blockquote", "br"}
 _SAFE_HREF = re.compile(r"^https?://[^/\s]", re.IGNORECASE)
 _URL_BAD = set("<>\"'`\\")
+#: A separate Markdown with no extensions: MkDocs' extensions (attr_list, abbr) never see prose.
+#: Building one is slow, so it is reused; reset() clears its state between calls.
+_PROSE_MD = markdown.Markdown(extensions=[])
 
 
 def plain(s: str) -> str:
@@ -42,7 +45,7 @@ def rich(s: str) -> str:
 
     The caller must put the result at the start of a line, with blank lines around it.
     """
-    converted = markdown.Markdown(extensions=[]).convert(s)
+    converted = _PROSE_MD.reset().convert(s)
     clean = nh3.clean(converted, tags=_PROSE_TAGS, attributes={"a": {"href"}},
                       url_schemes={"https", "http"}, link_rel="noopener noreferrer nofollow",
                       strip_comments=True, attribute_filter=_href_filter)
