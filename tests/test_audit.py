@@ -1,0 +1,172 @@
+"""explainer.audit: the HTML audit finds every payload of the reliability reference (section
+2) and passes the theme; add_csp puts a policy first in <head> that hashes only the theme's
+inline scripts."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from explainer.audit import (
+    CSP_TEMPLATE,
+    add_csp,
+    audit_content,
+    audit_page,
+    harden,
+    inline_script_hashes,
+    is_theme_script,
+    url_scheme,
+)
+
+PAGE = (Path(__file__).parent / "fixtures" / "audit" / "material-page.html").read_text(
+    encoding="utf-8")  # a built Material 9.8.2 event page, without its CSP
+
+# payload -> a word the offender message must contain
+CONTENT_PAYLOADS = {
+    "script element": ('Summit <script>alert(1)</script>', "<script>"),
+    "img onerror": ('<img src=x onerror="alert(1)">', "onerror"),
+    "div onclick": ("<div onclick='alert(1)'>x</div>", "onclick"),
+    "svg onload": ('<svg onload="alert(1)"></svg>', "onload"),
+    "upper-case handler": ('<p ONMOUSEOVER="alert(1)">x</p>', "onmouseover"),
+    "iframe": ('<iframe src="https://evil.example/"></iframe>', "<iframe>"),
+    "object": ('<object data="x.swf"></object>', "<object>"),
+    "embed": ('<embed src="x.swf">', "<embed>"),
+    "form": ('<form action="https://evil.example/"><input></form>', "<form>"),
+    "base": ('<base href="https://evil.example/">', "<base>"),
+    "meta refresh": ('<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+                     "<meta>"),
+    "style element": ("<style>body{display:none}</style>", "<style>"),
+    "link stylesheet": ('<link rel="stylesheet" href="https://evil.example/x.css">', "<link>"),
+    "javascript link": ('<a href="javascript:alert(1)">x</a>', "javascript:"),
+    "mixed-case javascript": ('<a href="JaVaScRiPt:alert(1)">x</a>', "javascript:"),
+    "entity-disguised javascript": ('<a href="jav&#x61;script:alert(1)">x</a>', "javascript:"),
+    "entity colon": ('<a href="javascript&colon;alert(1)">x</a>', "javascript:"),
+    "tab inside the scheme": ('<a href="java\tscript:alert(1)">x</a>', "javascript:"),
+    "newline entity inside the scheme": ('<a href="java&#10;script:alert(1)">x</a>',
+                                         "javascript:"),
+    "leading space": ('<a href=" javascript:alert(1)">x</a>', "javascript:"),
+    "vbscript": ('<a href="vbscript:msgbox(1)">x</a>', "vbscript:"),
+    "data URL link": ('<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', "data:"),
+    "data URL image": ('<img src="data:image/svg+xml,<svg onload=alert(1)>">', "data:"),
+    "svg xlink:href": ('<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+                       "javascript:"),
+    "srcset": ('<img srcset="ok.png 1x, javascript:alert(1) 2x">', "javascript:"),
+    "formaction": ('<button formaction="javascript:alert(1)">x</button>', "javascript:"),
+    "attr_list onclick on a heading": ('<h2 id="t" onclick="alert(1)">T</h2>', "onclick"),
+}
+
+
+@pytest.mark.parametrize("name", CONTENT_PAYLOADS)
+def test_content_audit_finds_payload(name: str) -> None:
+    html, word = CONTENT_PAYLOADS[name]
+    offenders = audit_content(f"<p>Before</p>\n{html}\n<p>After</p>")
+    assert offenders, name
+    assert any(word in str(o) for o in offenders), [str(o) for o in offenders]
+    assert offenders[0].line == 2
+
+
+def test_content_audit_passes_what_the_generator_writes() -> None:
+    html = ('<h2 id="x">Heading<a class="headerlink" href="#x">¶</a></h2>'
+            '<p><a href="../actors/x/">x</a> <a href="https://example.org/a_(b).pdf">s</a> '
+            '<a href="mailto:a@example.org">m</a> <abbr title="t">T</abbr></p>'
+            '<figure class="x-figure" tabindex="0"><svg viewBox="0 0 10 10" role="img">'
+            '<a href="../claims/thesis/"><rect width="1" height="1"/></a></svg></figure>'
+            '<p>Text with &lt;script&gt;alert(1)&lt;/script&gt; shown as text, and '
+            'javascript:alert(1) as words.</p>')
+    assert audit_content(html) == []
+
+
+def test_offender_message_names_line_column_and_value() -> None:
+    [offender] = audit_content('<p>\n  <a href="jav&#x61;script:alert(1)">x</a></p>')
+    assert str(offender) == ("line 2, col 3: <a href> uses the javascript: scheme "
+                             "('javascript:alert(1)')")
+
+
+def test_url_scheme_reads_urls_as_browsers_do() -> None:
+    assert url_scheme("../events/x/") is None
+    assert url_scheme("#top") is None
+    assert url_scheme("https://example.org") == "https"
+    assert url_scheme("\x01 J\ta\nvascript:x") == "javascript"
+
+
+def test_page_audit_passes_the_theme() -> None:
+    assert audit_page(PAGE) == []
+
+
+@pytest.mark.parametrize(("payload", "word"), [
+    ('<script src="https://cdn.example/x.js"></script>', "outside the site"),
+    ('<script src="//cdn.example/x.js"></script>', "outside the site"),
+    ("<script>alert(1)</script>", "not the theme's"),
+    ('<script type="module">alert(1)</script>', "not the theme's"),
+    ('<img src=x onerror="alert(1)">', "onerror"),
+    ('<iframe src="x"></iframe>', "<iframe>"),
+    ('<a href="javascript:alert(1)">x</a>', "javascript:"),
+])
+def test_page_audit_finds_injection_anywhere_in_the_page(payload: str, word: str) -> None:
+    # After <title>: where the section 2.2 title breakout lands.
+    page = PAGE.replace("</title>", "</title>" + payload, 1)
+    assert any(word in str(o) for o in audit_page(page))
+
+
+def test_data_blocks_are_neither_flagged_nor_hashed() -> None:
+    assert '<script type="application/ld+json">' in PAGE or 'type="application/json"' in PAGE
+    extra = PAGE.replace("</head>", '<script type="application/ld+json">{"a": 1}</script></head>')
+    assert audit_page(extra) == []
+    assert inline_script_hashes(extra) == inline_script_hashes(PAGE)
+
+
+def _sha(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def test_csp_is_the_first_child_of_head_and_hashes_the_three_theme_scripts() -> None:
+    out = add_csp(PAGE)
+    head = re.search(r"<head>\s*", out)
+    assert head is not None
+    assert out[head.end():].startswith('<meta http-equiv="Content-Security-Policy" content="')
+    scripts = re.findall(r"<script>(.*?)</script>", PAGE, re.S)
+    assert len(scripts) == 3 and all(is_theme_script(s) for s in scripts)
+    policy = re.search(r'content="([^"]*)"', out[head.end():])
+    assert policy is not None
+    assert policy.group(1) == CSP_TEMPLATE.format(hashes="".join(" " + _sha(s)
+                                                                 for s in scripts))
+    assert "'unsafe-inline'" not in policy.group(1).split("; ")[1]  # script-src
+    assert "object-src 'none'" in policy.group(1)
+
+
+def test_charset_stays_in_the_first_1024_bytes() -> None:
+    out = add_csp(PAGE).encode()
+    assert out.find(b'<meta charset="utf-8">') + len(b'<meta charset="utf-8">') <= 1024
+
+
+def test_injected_inline_script_gets_no_hash() -> None:
+    hostile = "alert(document.domain)"
+    page = PAGE.replace("</title>", f"</title><script>{hostile}</script>", 1)
+    assert _sha(hostile) not in add_csp(page)
+    out, offenders = harden(page)
+    assert _sha(hostile) not in out
+    assert [o.message for o in offenders] == [
+        "inline <script> that is not the theme's ('alert(document.domain)')"]
+
+
+def test_theme_script_with_a_payload_appended_is_not_the_theme_s() -> None:
+    script = re.findall(r"<script>(.*?)</script>", PAGE, re.S)[1]
+    assert is_theme_script(script)
+    assert not is_theme_script(script + ";alert(1)")
+    assert not is_theme_script(script.replace("__palette", "__pwned"))
+
+
+def test_add_csp_is_idempotent_and_hashes_crlf_pages_as_browsers_do() -> None:
+    once = add_csp(PAGE)
+    assert add_csp(once) == once
+    crlf = PAGE.replace("\n", "\r\n")
+    assert inline_script_hashes(crlf) == inline_script_hashes(PAGE)
+
+
+def test_add_csp_refuses_a_page_without_head() -> None:
+    with pytest.raises(ValueError, match="no <head>"):
+        add_csp("<p>fragment</p>")
