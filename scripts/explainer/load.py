@@ -8,7 +8,6 @@ aliases and tags while parsing, compose nodes with marks, and walk them ourselve
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -132,7 +131,7 @@ def load(text: str, path: str) -> Document:
     if problems:
         raise DataError(problems)
     try:
-        builder = _Builder(path, _checked_events(text, path))
+        builder = _Builder(path, LOADER(text))
         data = builder.stream()
     except yaml.YAMLError as e:
         raise DataError([_syntax_problem(path, e)]) from None
@@ -145,41 +144,6 @@ def load(text: str, path: str) -> Document:
                     marks=builder.marks, key_marks=builder.key_marks)
 
 
-def _checked_events(text: str, path: str) -> Iterator[yaml.Event]:
-    """The parser's events, refusing anchors, aliases, tags and deep nesting as they come.
-
-    Refusing aliases before anything is built defeats "billion laughs": nothing is ever
-    expanded. One pass: the data is built from these events, never composed into nodes.
-    """
-    depth = 0
-    for ev in yaml.parse(text, Loader=LOADER):
-        tag: str | None = getattr(ev, "tag", None)
-        if isinstance(ev, yaml.AliasEvent) or getattr(ev, "anchor", None):
-            line, col = _where(ev)
-            raise DataError([Problem(
-                path=path, line=line, col=col,
-                message="anchors (&name) and aliases (*name) are not allowed",
-                hint="write the value out in full; each record stands on its own")])
-        if tag:
-            line, col = _where(ev)
-            raise DataError([Problem(
-                path=path, line=line, col=col,
-                message="explicit tags are not allowed (got "
-                f"{tag.replace('tag:yaml.org,2002:', '!!')!r})",
-                hint="remove the '!' tag; every value is read as text and checked by its field")])
-        if isinstance(ev, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                line, col = _where(ev)
-                raise DataError([Problem(
-                    path=path, line=line, col=col,
-                    message=f"nesting is deeper than {MAX_DEPTH} levels",
-                    hint="records are shallow; check the indentation")])
-        elif isinstance(ev, yaml.CollectionEndEvent):
-            depth -= 1
-        yield ev
-
-
 def _where(ev: yaml.Event) -> Mark:
     mark = ev.start_mark
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -190,40 +154,65 @@ def _mark(path: str, where: Mark) -> yaml.error.Mark:
 
 
 class _Builder:
-    """Plain data from parser events, with the mark of every value and mapping key.
+    """Plain data straight from the parser's events, with the mark of every value and key.
 
-    Values under a refused key (duplicate, merge or non-scalar) are read past, not recorded.
+    One pass, no nodes composed. Anchors, aliases, tags and deep nesting are refused as their
+    events come: refusing aliases before anything is built defeats "billion laughs", since
+    nothing is ever expanded. Values under a refused key (duplicate, merge or non-scalar) are
+    read past and checked, not recorded.
     """
 
-    def __init__(self, path: str, events: Iterator[yaml.Event]) -> None:
+    def __init__(self, path: str, loader: Any) -> None:
         self.path = path
-        self.events = events
+        self.loader = loader
+        self.get: Any = loader.get_event
         self.marks: dict[Key, Mark] = {}
         self.key_marks: dict[Key, Mark] = {}
         self.problems: list[Problem] = []
 
     def stream(self) -> Any:
         """The first document's data; every event is read, so every problem in the text shows."""
-        events = self.events
-        next(events)  # StreamStartEvent
-        ev = next(events)
-        if isinstance(ev, yaml.StreamEndEvent):
+        try:
+            return self._documents()
+        finally:
+            self.loader.dispose()
+
+    def _documents(self) -> Any:
+        get = self.get
+        get()  # StreamStartEvent
+        if isinstance(get(), yaml.StreamEndEvent):
             return None
-        root = next(events)
+        root = get()
         first = _where(root)
-        data = self.node(root, ())
-        next(events)  # DocumentEndEvent
-        ev = next(events)
+        data = self.node(root, (), 0)
+        get()  # DocumentEndEvent
+        ev = get()
         if isinstance(ev, yaml.StreamEndEvent):
             return data
-        for _ in events:  # later documents are still checked for anchors, tags and syntax
-            pass
+        second = _where(ev)
+        while isinstance(ev, yaml.DocumentStartEvent):  # later documents are checked too
+            self.node(get(), None, 0)
+            get()  # DocumentEndEvent
+            ev = get()
         raise yaml.composer.ComposerError("expected a single document in the stream",
                                           _mark(self.path, first), "but found another document",
-                                          _mark(self.path, _where(ev)))
+                                          _mark(self.path, second))
 
-    def node(self, ev: yaml.Event, key: Key | None) -> Any:
+    def _refuse(self, ev: yaml.Event, message: str, hint: str) -> DataError:
+        line, col = _where(ev)
+        return DataError([Problem(path=self.path, line=line, col=col, message=message,
+                                  hint=hint)])
+
+    def node(self, ev: Any, key: Key | None, depth: int) -> Any:
         """The value starting at `ev`; `key` None reads past it without recording anything."""
+        if isinstance(ev, yaml.AliasEvent) or ev.anchor:
+            raise self._refuse(ev, "anchors (&name) and aliases (*name) are not allowed",
+                               "write the value out in full; each record stands on its own")
+        if ev.tag:
+            raise self._refuse(ev, "explicit tags are not allowed (got "
+                               f"{ev.tag.replace('tag:yaml.org,2002:', '!!')!r})",
+                               "remove the '!' tag; every value is read as text and checked "
+                               "by its field")
         if key is not None:
             self.marks[key] = _where(ev)
         if isinstance(ev, yaml.ScalarEvent):
@@ -231,38 +220,41 @@ class _Builder:
             if not ev.style and ev.value in _NULLS:
                 return None
             return ev.value
-        events = self.events
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise self._refuse(ev, f"nesting is deeper than {MAX_DEPTH} levels",
+                               "records are shallow; check the indentation")
+        get = self.get
         if isinstance(ev, yaml.SequenceStartEvent):
             items: list[Any] = []
-            while not isinstance(item := next(events), yaml.SequenceEndEvent):
-                items.append(self.node(item, None if key is None else (*key, len(items))))
+            while not isinstance(item := get(), yaml.SequenceEndEvent):
+                items.append(self.node(item, None if key is None else (*key, len(items)), depth))
             return items
-        if not isinstance(ev, yaml.MappingStartEvent):  # pragma: no cover - aliases refused
-            raise AssertionError(ev)
         out: dict[str, Any] = {}
-        while not isinstance(k := next(events), yaml.MappingEndEvent):
-            kline, kcol = _where(k)
+        while not isinstance(k := get(), yaml.MappingEndEvent):
             if key is None:
-                self.node(k, None)
-                self.node(next(events), None)
+                self.node(k, None, depth)
+                self.node(get(), None, depth)
                 continue
+            kline, kcol = _where(k)
             if not isinstance(k, yaml.ScalarEvent) or k.value == "<<":
-                self.node(k, None)
+                self.node(k, None, depth)
                 self.problems.append(Problem(
                     path=self.path, line=kline, col=kcol,
                     message="merge keys (<<) are not allowed"
                     if isinstance(k, yaml.ScalarEvent) else "keys must be plain names",
                     hint="write each field out in full"))
-                self.node(next(events), None)
+                self.node(get(), None, depth)
                 continue
+            self.node(k, None, depth)  # checks the key's anchor or tag
             if k.value in out:
                 first = self.key_marks[(*key, k.value)][0]
                 self.problems.append(Problem(
                     path=self.path, line=kline, col=kcol,
                     message=f"duplicate key {k.value!r} (first on line {first})",
                     hint="YAML would silently keep only the last one; remove or rename one"))
-                self.node(next(events), None)
+                self.node(get(), None, depth)
                 continue
             self.key_marks[(*key, k.value)] = (kline, kcol)
-            out[k.value] = self.node(next(events), (*key, k.value))
+            out[k.value] = self.node(get(), (*key, k.value), depth)
         return out

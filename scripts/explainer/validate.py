@@ -7,6 +7,7 @@ A record with a mistake still registers its id, so one mistake does not cascade 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import urllib.parse
 from collections.abc import Iterable
@@ -17,8 +18,21 @@ from explainer import schema as s
 from explainer.dates import PartialDate, When, parse_date
 from explainer.load import Document, Key
 from explainer.model import (
-    Actor, ArticleCitation, Assessment, Citation, Claim, Corpus, Dispute, DisputedValue, Event,
-    EventActor, Quote, Reference, Role, Source, Term,
+    Actor,
+    ArticleCitation,
+    Assessment,
+    Citation,
+    Claim,
+    Corpus,
+    Dispute,
+    DisputedValue,
+    Event,
+    EventActor,
+    Quote,
+    Reference,
+    Role,
+    Source,
+    Term,
 )
 from explainer.problems import DataError, Problem
 from explainer.quotes import SourceText
@@ -29,6 +43,8 @@ _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 _ENTITY = re.compile(r"&(#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _MD_LINK = re.compile(r"\]\(\s*<?([^\s>]+)")
 _MD_REFDEF = re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)", re.M)
+_URL_BAD = re.compile(r"[\s\x00-\x1f<>\"'`\\]")
+_KIND_OF_FOLDER = {folder: kind for kind, folder in s.FOLDERS.items()}
 _BOOL_TRAPS = {"yes", "no", "on", "off", "y", "n", "True", "False", "TRUE", "FALSE", "Yes", "No"}
 
 
@@ -55,7 +71,7 @@ class _Checker:
             self.add(key, f"{what} must be a mapping of fields (got {_kind_of(value)})",
                      "write 'field: value' pairs, indented under it")
             return None
-        fields = {f.name: f for f in spec.fields}
+        fields = _fields_of(spec)
         out: dict[str, Any] = {}
         for name, raw in value.items():
             if name not in fields:
@@ -126,7 +142,7 @@ class _Checker:
                 return raw
             case s.Date():
                 try:
-                    return parse_date(raw)
+                    return _parse_date(raw)
                 except ValueError as e:
                     self.add(key, f"{name} {e} (got {raw!r})",
                              "for example 2021-05-24, 2021-05 or 2021")
@@ -191,9 +207,10 @@ class _Checker:
         return raw.strip() if ok else None
 
 
+@functools.lru_cache(maxsize=8192)
 def url_problem(url: str) -> str:
     """Why `url` is not an acceptable absolute http(s) URL, or '' if it is."""
-    if any(c.isspace() or ord(c) < 32 or c in "<>\"'`\\" for c in url):
+    if _URL_BAD.search(url):
         return "remove spaces, quotes, angle brackets and backslashes (percent-encode them)"
     try:
         parts = urllib.parse.urlsplit(url)
@@ -222,8 +239,29 @@ def _expect(t: s.FieldType) -> str:
 
 
 def kind_of_path(path: str) -> str | None:
-    folder = PurePosixPath(path).parent.name
-    return next((k for k, f in s.FOLDERS.items() if f == folder), None)
+    parts = path.rsplit("/", 2)
+    return _KIND_OF_FOLDER.get(parts[-2]) if len(parts) > 1 else None
+
+
+def _stem(path: str) -> str:
+    """_stem(path), without building a path object for each of 10,000 files."""
+    name = path.rsplit("/", 1)[-1]
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
+# Specs are module constants; a field table per spec, and dates parsed once per distinct text.
+_FIELDS: dict[int, tuple[s.Obj, dict[str, s.Field]]] = {}
+
+
+def _fields_of(spec: s.Obj) -> dict[str, s.Field]:
+    entry = _FIELDS.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        entry = _FIELDS[id(spec)] = (spec, {f.name: f for f in spec.fields})
+    return entry[1]
+
+
+_parse_date = functools.lru_cache(maxsize=8192)(parse_date)
 
 
 def validate(documents: list[Document], texts: dict[str, str], broken: Iterable[str] = ()
@@ -236,7 +274,7 @@ def validate(documents: list[Document], texts: dict[str, str], broken: Iterable[
     v = _Validator(documents, texts)
     for path in broken:
         if kind := kind_of_path(path):
-            v.known[kind].setdefault(PurePosixPath(path).stem, path)
+            v.known[kind].setdefault(_stem(path), path)
     return v.run()
 
 
@@ -268,7 +306,7 @@ class _Validator:
             c.add((), "file is not in a record folder",
                   "records live in data/" + ", data/".join(s.FOLDERS.values()))
             return
-        stem = PurePosixPath(doc.path).stem
+        stem = _stem(doc.path)
         if not _ID.match(stem):
             c.add((), f"file name must be an id of lowercase letters, digits and hyphens "
                   f"(got {stem!r})", "rename the file, e.g. 2021-coup.yaml")
@@ -298,7 +336,7 @@ class _Validator:
             _Checker(doc, self.problems).add(("text",), f"text file {name!r} not found beside "
                                              "this record", f"add {path}")
             return
-        self.source_texts[PurePosixPath(doc.path).stem] = SourceText(self.texts[path])
+        self.source_texts[_stem(doc.path)] = SourceText(self.texts[path])
 
     # Link pass: resolve ids, check dates and quotes, build the model.
     def _ref(self, c: _Checker, kind: str, ident: str | None, key: Key) -> None:
@@ -374,7 +412,7 @@ class _Validator:
         return out
 
     def _link_source(self, c: _Checker, doc: Document, r: dict[str, Any]) -> Source | None:
-        st = self.source_texts.get(PurePosixPath(doc.path).stem)
+        st = self.source_texts.get(_stem(doc.path))
         n = len(st.paragraphs) if st else 0
         for i, p in enumerate(r.get("not_body", [])):
             if st and p > n:
@@ -472,7 +510,7 @@ class _Validator:
 
     def _claim_graph(self, claims: dict[str, Claim]) -> None:
         """No cycle of support; every claim linked, through supports/attacks, to a thesis."""
-        recs = {PurePosixPath(d.path).stem: (d, r) for d, r in self.records["claim"]}
+        recs = {_stem(d.path): (d, r) for d, r in self.records["claim"]}
         support = {i: [t for t in r.get("supports", []) if t in recs] for i, (_, r) in recs.items()}
         state: dict[str, int] = {}
         reported: set[frozenset[str]] = set()
@@ -520,4 +558,4 @@ class _Validator:
 
 
 def _has(rec: dict[str, Any], *names: str) -> bool:
-    return all(n in rec for n in names)
+    return rec.keys() >= set(names)
