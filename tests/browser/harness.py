@@ -78,6 +78,7 @@ def open_guard(browser: Browser, site: ServedSite, *, scheme: str = "light",
         color_scheme=scheme,  # type: ignore[arg-type]
         java_script_enabled=javascript, viewport={"width": width, "height": height},
         service_workers="block", reduced_motion="reduce")
+    context.set_default_timeout(15_000)
     page = context.new_page()
     guard = Guard(site=site, context=context, page=page)
 
