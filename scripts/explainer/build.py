@@ -29,10 +29,12 @@ def read_corpus(data_dir: Path) -> Corpus:
     texts: dict[str, str] = {}
     problems: list[Problem] = []
     broken: list[str] = []
+    base = display_path(data_dir)  # once: resolving each of 10,000 paths costs seconds
     for path in sorted(data_dir.rglob("*")):
         if path.is_dir() or path.name.startswith("."):
             continue
-        shown = display_path(path)
+        rel = path.relative_to(data_dir).as_posix()
+        shown = rel if base == "." else f"{base}/{rel}"
         raw = path.read_bytes()
         try:
             if path.suffix == ".txt":
