@@ -37,6 +37,9 @@ lint: install  ## ruff and mypy --strict
 test: install browser lint  ## run every test: unit, golden, build and browser
 	$(BIN)/python -m pytest
 
+bench: install  ## time check, render and builds at 100 to 10,000 events (bench-results/)
+	$(BIN)/python scripts/bench.py
+
 schemas: install  ## regenerate schemas/ from the model
 	$(BIN)/explainer schemas
 
