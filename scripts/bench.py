@@ -367,13 +367,17 @@ def main(argv: list[str] | None = None) -> int:
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--sizes", default="100,1000,10000", help="event counts, comma-separated")
     p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--repeat-large", type=int, default=None, metavar="N",
+                   help="repetitions for sizes of 10,000 events and more (default: --repeat)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--live", action="store_true", help="time a one-file edit under serve")
     p.add_argument("--weight", action="store_true", help="first-load bytes per page kind")
     p.add_argument("--out", type=Path, default=RESULTS)
     args = p.parse_args(argv)
     sizes = [int(x) for x in args.sizes.split(",") if x]
-    lines = ["## Benchmark", "", f"Machine: {machine()}. Median of {args.repeat} runs; wall "
+    runs = f"{args.repeat}" + (f" ({args.repeat_large} at 10,000 and more)"
+                               if args.repeat_large is not None else "")
+    lines = ["## Benchmark", "", f"Machine: {machine()}. Median of {runs} runs; wall "
              "seconds, CPU seconds in brackets; synthetic data "
              f"(`explainer.synthetic`, seed {args.seed}).", ""]
     results: list[Sized] = []
@@ -382,7 +386,8 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             print(f"bench: {n} events", file=sys.stderr)
             (tmp / str(n)).mkdir()
-            results.append(bench_size(n, args.repeat, args.seed, tmp / str(n)))
+            repeat = args.repeat if n < 10_000 or args.repeat_large is None else args.repeat_large
+            results.append(bench_size(n, repeat, args.seed, tmp / str(n)))
         if results:
             lines += table(results) + kinds_table(results)
         if args.weight:
