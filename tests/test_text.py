@@ -8,7 +8,17 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 
-from explainer.text import abbreviation, json_script, plain, rich, svg_text, url
+from explainer.text import (
+    Abbreviations,
+    abbreviation,
+    first_sentence,
+    json_script,
+    plain,
+    rich,
+    rich_inline,
+    svg_text,
+    url,
+)
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -121,3 +131,51 @@ def test_abbreviation_refuses_breakouts_and_escapes_title() -> None:
     assert line is not None
     html = _render(f"The CNSP ruled.\n\n{line}")
     assert '<abbr title="National &quot;Committee&quot; &lt;b onclick=x&gt;">CNSP</abbr>' in html
+
+
+_ABBRS = Abbreviations.of([("ECOWAS", "Economic Community of West African States"),
+                           ("AU", "African Union"), ("AU PSC", "AU Peace and Security Council"),
+                           ("EVIL", '"><script>alert(1)</script>'),
+                           ("R&D", "research & development")])
+
+
+def test_rich_wraps_glossary_terms_in_abbr_as_whole_words() -> None:
+    out = rich("ECOWAS and the AU PSC met; AUDIT and ECOWASx are other words. R&D too.", _ABBRS)
+    assert '<abbr title="Economic Community of West African States">ECOWAS</abbr> and' in out
+    assert '<abbr title="AU Peace and Security Council">AU PSC</abbr>' in out
+    assert " met; AUDIT and ECOWASx are other words. <abbr" in out
+    assert '<abbr title="research &amp; development">R&amp;D</abbr>' in out
+
+
+def test_rich_leaves_links_code_and_existing_abbr_alone() -> None:
+    out = rich("[ECOWAS](https://ecowas.int) `ECOWAS` <abbr title=\"x\">AU</abbr>", _ABBRS)
+    assert out.count("<abbr") == 1 and '<abbr title="x">AU</abbr>' in out
+    assert "<code>ECOWAS</code>" in out
+
+
+@pytest.mark.parametrize("payload", [*PAYLOADS, "EVIL", "<b title='EVIL'>EVIL</b>",
+                                     '<abbr title="x" onclick="alert(1)">AU</abbr>'])
+def test_rich_with_abbreviations_stays_inert(payload: str) -> None:
+    for out in (rich(payload, _ABBRS), rich_inline(payload, _ABBRS)):
+        _assert_inert(out)
+        _assert_inert(_render(out))
+        assert "<script" not in out
+    if payload == "EVIL":
+        parser = _Tags()
+        parser.feed(rich(payload, _ABBRS))
+        assert ("abbr", [("title", '"><script>alert(1)</script>')]) in parser.tags
+
+
+def test_abbreviations_refused_by_the_abbr_extension_are_not_wrapped() -> None:
+    assert Abbreviations.of([("[x]", "y"), ("", "z")]).pattern is None
+
+
+@pytest.mark.parametrize(("prose", "first"), [
+    ("Soldiers led by *Col. Ada Example* detained him. Then more.",
+     "Soldiers led by *Col. Ada Example* detained him."),
+    ("The U.S. Army left on 3 June 2021. It came back.", "The U.S. Army left on 3 June 2021."),
+    ("One sentence only", "One sentence only"),
+    ("He said “go.” Then left.", "He said “go.”"),
+])
+def test_first_sentence(prose: str, first: str) -> None:
+    assert first_sentence(prose) == first

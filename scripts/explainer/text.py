@@ -1,21 +1,27 @@
 """The only place contributor text becomes Markdown, HTML, SVG or JSON-in-HTML.
 
-`plain` for one-line text in Markdown or HTML, `rich` for prose, `url` for links to the outside,
-`svg_text` for text drawn in an SVG, `json_script` for a JSON data block in a page.
+`plain` for one-line text in Markdown or HTML, `rich` for prose (`rich_inline` for a sentence
+inside a paragraph), `url` for links to the outside, `svg_text` for text drawn in an SVG,
+`json_script` for a JSON data block in a page. `Abbreviations` wraps glossary terms in prose.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
 import urllib.parse
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import markdown
 import nh3
 
-_PROSE_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "blockquote", "br"}
+_PROSE_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "blockquote", "br", "abbr"}
+_INLINE_TAGS = {"em", "strong", "a", "code", "br", "abbr"}
+_PROSE_ATTRIBUTES = {"a": {"href"}, "abbr": {"title"}}
 _SAFE_HREF = re.compile(r"^https?://[^/\s]", re.IGNORECASE)
 _URL_BAD = set("<>\"'`\\")
 #: A separate Markdown with no extensions: MkDocs' extensions (attr_list, abbr) never see prose.
@@ -40,18 +46,116 @@ def _href_filter(tag: str, attr: str, value: str) -> str | None:
     return value
 
 
-def rich(s: str) -> str:
-    """Prose as a sanitised raw HTML block: MkDocs' own Markdown extensions never see the source.
+#: A tag of clean HTML: nh3 double-quotes every attribute value, but may leave `>` in one.
+_TAG = re.compile(r'<(?:[^>"]|"[^"]*")*>')
+_SKIP_INSIDE = ("abbr", "code", "a")
 
-    The caller must put the result at the start of a line, with blank lines around it.
-    """
-    converted = _PROSE_MD.reset().convert(s)
-    clean = nh3.clean(converted, tags=_PROSE_TAGS, attributes={"a": {"href"}},
+
+@dataclass(frozen=True, slots=True)
+class Abbreviations:
+    """Glossary terms and their expansions, matched as whole words (case-sensitive, as `abbr`)."""
+
+    titles: dict[str, str]
+    pattern: re.Pattern[str] | None
+
+    @staticmethod
+    def of(pairs: Iterable[tuple[str, str]]) -> Abbreviations:
+        """From (term, expansion) pairs; pairs `abbreviation()` refuses are left out."""
+        return _abbreviations(tuple(sorted(pairs)))
+
+    def wrap(self, clean_html: str) -> str:
+        """`<abbr title="…">TERM</abbr>` around each term in the text of sanitised HTML.
+
+        Text already inside `abbr`, `code` or a link is left alone, so a tooltip never hides
+        a link's own title and code stays literal.
+        """
+        if self.pattern is None:
+            return clean_html
+        out: list[str] = []
+        open_tags: list[str] = []
+        pos = 0
+        for m in _TAG.finditer(clean_html):
+            out.append(self._wrap_text(clean_html[pos:m.start()], open_tags))
+            tag = m.group(0)
+            name = tag[1:].lstrip("/").split(None, 1)[0].rstrip(">/").lower() if len(tag) > 2 \
+                else ""
+            if name in _SKIP_INSIDE:
+                if tag.startswith("</"):
+                    if name in open_tags:
+                        open_tags.remove(name)
+                else:
+                    open_tags.append(name)
+            out.append(tag)
+            pos = m.end()
+        out.append(self._wrap_text(clean_html[pos:], open_tags))
+        return "".join(out)
+
+    def _wrap_text(self, text: str, open_tags: list[str]) -> str:
+        if not text or open_tags or self.pattern is None:
+            return text
+        return self.pattern.sub(
+            lambda m: f'<abbr title="{self.titles[m.group(0)]}">{m.group(0)}</abbr>', text)
+
+
+@functools.lru_cache(maxsize=8)
+def _abbreviations(pairs: tuple[tuple[str, str], ...]) -> Abbreviations:
+    titles: dict[str, str] = {}
+    for term, expansion in pairs:
+        if abbreviation(term, expansion) is None:
+            continue
+        # Matched in escaped text, so the key is the escaped term.
+        key = html.escape(" ".join(term.split()), quote=False)
+        titles.setdefault(key, html.escape(" ".join(expansion.split()), quote=True))
+    if not titles:
+        return Abbreviations({}, None)
+    # Longest first, so "AU PSC" wins over "AU"; \w boundaries as the abbr extension uses.
+    alternation = "|".join(re.escape(k) for k in sorted(titles, key=lambda k: (-len(k), k)))
+    return Abbreviations(titles, re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"))
+
+
+NO_ABBREVIATIONS = Abbreviations({}, None)
+
+
+def _clean(converted: str, tags: set[str], abbrs: Abbreviations) -> str:
+    clean = nh3.clean(converted, tags=tags, attributes=_PROSE_ATTRIBUTES,
                       url_schemes={"https", "http"}, link_rel="noopener noreferrer nofollow",
                       strip_comments=True, attribute_filter=_href_filter)
+    # Wrapped after cleaning: the tokenizer then reads well-formed HTML, and titles are escaped.
+    return abbrs.wrap(clean)
+
+
+def rich(s: str, abbrs: Abbreviations = NO_ABBREVIATIONS) -> str:
+    """Prose as a sanitised raw HTML block: MkDocs' own Markdown extensions never see the source.
+
+    Glossary terms in `abbrs` get an `<abbr title>` tooltip, as the `abbr` extension gives the
+    rest of the page. The caller must put the result at the start of a line, with blank lines
+    around it.
+    """
+    clean = _clean(_PROSE_MD.reset().convert(s), _PROSE_TAGS, abbrs)
     # A blank line inside the block would end it early in some engines; keep it one block.
     body = "\n".join(line for line in clean.splitlines() if line.strip())
     return f'<div class="x-prose">\n{body}\n</div>'
+
+
+def rich_inline(s: str, abbrs: Abbreviations = NO_ABBREVIATIONS) -> str:
+    """One sentence of prose as sanitised inline HTML (no paragraph), for a raw HTML block."""
+    clean = _clean(_PROSE_MD.reset().convert(s), _INLINE_TAGS, abbrs)
+    return " ".join(clean.split())
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(*_]?[A-Z0-9])")
+
+
+def first_sentence(s: str) -> str:
+    """The first sentence of prose: up to a full stop followed by a capital, skipping "Col."."""
+    for m in _SENTENCE_END.finditer(s):
+        word = s[:m.start()].rsplit(None, 1)[-1].strip("*_([“\"")
+        # An initial or a title (Lt., Col., U.S., c.) does not end a sentence.
+        if (len(word.rstrip(".")) <= 3 and not word[:1].isdigit() and word[:1].isupper()) or \
+                "." in word[:-1] or word == "c.":
+            continue
+        return s[:m.start()].strip() + (m.group(0).strip() if m.group(0).strip() else "")
+    return s.strip()
 
 
 def safe_url(u: str) -> str:

@@ -6,7 +6,7 @@ from typing import Any
 
 from explainer.model import Actor, Corpus
 from explainer.render import links
-from explainer.render.common import citations, kind_label, time
+from explainer.render.common import abbrs, citations, kind_label, time
 from explainer.render.timeline import SPLIT
 from explainer.text import plain, rich
 
@@ -54,7 +54,7 @@ def actor_page(corpus: Corpus, a: Actor, members: tuple[str, ...]) -> str:
     if a.aliases:
         lines[-1] += "  "
         lines.append("**Also written:** " + ", ".join(plain(x) for x in a.aliases))
-    lines += ["", rich(a.description), ""]
+    lines += ["", rich(a.description, abbrs(corpus)), ""]
     if a.roles:
         lines += ["## Roles {#roles}", "", "| Role | Of | From | To |", "| --- | --- | --- | --- |"]
         for r in a.roles:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from explainer.model import Claim, Corpus
 from explainer.render import links, svg
-from explainer.render.common import kind_label, time, verdict_badge
+from explainer.render.common import abbrs, kind_label, time, verdict_badge
 from explainer.text import plain, rich
 
 #: (claim, relation to its parent: root / supports / attacks, children, links to claims shown
@@ -108,7 +108,7 @@ def argument(corpus: Corpus) -> str:
         shown |= seen
         lines += [_summary(corpus, thesis), "", "## Thesis {#thesis}", "",
                   f"[{plain(thesis.label)}]({links.md(page, links.claim(thesis.id))})", "",
-                  rich(thesis.statement), "",
+                  rich(thesis.statement, abbrs(corpus)), "",
                   "## The argument map {#map}", "",
                   '<figure class="x-figure x-figure--wide">',
                   svg.argument_map(_map_node(corpus, page, tree),
@@ -129,7 +129,7 @@ def argument(corpus: Corpus) -> str:
             lines += [f"## {heading} {{#{anchor}}}", ""]
             for c in claims:
                 lines += [f"### [{plain(c.label)}]({links.md(page, links.claim(c.id))})", "",
-                          rich(c.statement), ""]
+                          rich(c.statement, abbrs(corpus)), ""]
     rest = [c for c in corpus.claims.values() if c.id not in shown]
     if rest:
         lines += ["## Other claims {#other}", "", *(

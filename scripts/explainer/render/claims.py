@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from explainer.model import Claim, Corpus
 from explainer.render import links
-from explainer.render.common import citations, kind_label, quote_block, time, verdict_badge
+from explainer.render.common import (
+    abbrs,
+    citations,
+    kind_label,
+    quote_block,
+    time,
+    verdict_badge,
+)
 from explainer.text import plain, rich
 
 
@@ -17,7 +24,8 @@ def claim_page(corpus: Corpus, c: Claim) -> str:
     badge = f" · {verdict_badge(c.assessment.verdict)}" if c.assessment else ""
     lines = [f"# {plain(c.label)}", "",
              f"**Part in the argument:** {kind_label(c.kind)}{badge}", "",
-             "## What the article says {#statement}", "", rich(c.statement), ""]
+             "## What the article says {#statement}", "",
+             rich(c.statement, abbrs(corpus)), ""]
     if c.quotes:
         lines += ["In the article's words:", ""]
         for q in c.quotes:
@@ -50,7 +58,7 @@ def claim_page(corpus: Corpus, c: Claim) -> str:
         a = c.assessment
         lines += [f"**Verdict:** {verdict_badge(a.verdict)} "
                   f"([what verdicts mean]({links.md(page, links.ABOUT, 'verdicts')}))", "",
-                  rich(a.note), ""]
+                  rich(a.note, abbrs(corpus)), ""]
         if a.references:
             lines += ["**References**", "", *citations(corpus, page, a.references)]
     return "\n".join(lines)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from explainer.dates import When
 from explainer.model import ArticleCitation, Citation, Corpus, Event, Quote, Reference
 from explainer.render import links
-from explainer.text import plain, url
+from explainer.text import Abbreviations, plain, url
 
 VERDICT_LABELS = {
     "correct": "Correct", "imprecise": "Imprecise", "wrong": "Wrong",
@@ -20,6 +20,20 @@ VERDICT_MEANINGS = {
 }
 VERDICT_MARKS = {"correct": "✓", "imprecise": "≈", "wrong": "✗", "unverified": "?",
                  "opinion": "◆"}
+
+
+_ABBRS: dict[int, tuple[Corpus, Abbreviations]] = {}
+
+
+def abbrs(corpus: Corpus) -> Abbreviations:
+    """The glossary's abbreviations, for `rich` (built once per corpus, then cached)."""
+    # Called for every prose field: walking all terms each time made rendering quadratic.
+    hit = _ABBRS.get(id(corpus))
+    if hit is None or hit[0] is not corpus:
+        _ABBRS.clear()
+        hit = _ABBRS[id(corpus)] = (corpus, Abbreviations.of(
+            (t.term, t.expansion) for t in corpus.terms.values() if t.expansion))
+    return hit[1]
 
 
 def time(when: When) -> str:

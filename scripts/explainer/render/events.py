@@ -6,7 +6,7 @@ from typing import Any
 
 from explainer.model import Corpus, Event
 from explainer.render import links
-from explainer.render.common import citations, cite_inline, kind_label, time
+from explainer.render.common import abbrs, citations, cite_inline, kind_label, time
 from explainer.render.timeline import SPLIT
 from explainer.text import plain, rich
 
@@ -18,7 +18,7 @@ def event_page(corpus: Corpus, e: Event, prev: Event | None, nxt: Event | None) 
              f"({links.md(page, links.by_kind(e.kind))})" + ("  " if e.place else "")]
     if e.place:
         lines.append(f"**Where:** {plain(e.place)}")
-    lines += ["", rich(e.summary), ""]
+    lines += ["", rich(e.summary, abbrs(corpus)), ""]
     if e.actors:
         lines += ["## Actors {#actors}", "", "| Actor | Role |", "| --- | --- |"]
         for ea in e.actors:
@@ -36,7 +36,7 @@ def event_page(corpus: Corpus, e: Event, prev: Event | None, nxt: Event | None) 
                          f"{plain(v.note) if v.note else ''} |")
         lines.append("")
         if d.note:
-            lines += [rich(d.note), ""]
+            lines += [rich(d.note, abbrs(corpus)), ""]
     claims = corpus.claims_by_event.get(e.id, ())
     if claims:
         lines += ["## Claims that cite this event {#claims}", ""]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from explainer.model import Corpus
 from explainer.render import links
-from explainer.render.common import citations
+from explainer.render.common import abbrs, citations
 from explainer.text import abbreviation, plain, rich
 
 
@@ -16,7 +16,7 @@ def glossary(corpus: Corpus) -> str:
         lines += [f"## {plain(t.term)} {{#{t.id}}}", ""]
         if t.expansion:
             lines += [f"*{plain(t.expansion)}*", ""]
-        lines += [rich(t.definition), ""]
+        lines += [rich(t.definition, abbrs(corpus)), ""]
         if t.actor:
             a = corpus.actors[t.actor]
             lines += [f"See [{plain(a.name)}]({links.md(page, links.actor(a.id))}).", ""]

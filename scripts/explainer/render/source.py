@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from explainer.model import ArticleCitation, Citation, Corpus, Quote
 from explainer.render import links
+from explainer.render.common import abbrs
 from explainer.text import plain, rich, url
 
 QuoteKey = tuple[str, int, int, int]
@@ -59,9 +60,9 @@ def source_page(corpus: Corpus) -> str:
                   f"| Original | {url(s.url, s.url)} |", ""]
         if s.title_note:
             lines += [f"**About the title:** {plain(s.title_note)}", ""]
-        lines += ["**Attribution and rights:**", "", rich(s.rights), ""]
+        lines += ["**Attribution and rights:**", "", rich(s.rights, abbrs(corpus)), ""]
         if s.note:
-            lines += [rich(s.note), ""]
+            lines += [rich(s.note, abbrs(corpus)), ""]
         mine = [(k, v) for k, v in uses.items() if k[0] == s.id]
         lines += [f"### Quotes used on this site {{#quotes-{s.id}}}", "",
                   f"{len(mine)} passages, in article order (paragraph, then position).", ""]
