@@ -4,20 +4,28 @@ from __future__ import annotations
 
 from explainer.model import Corpus, Event
 from explainer.render import links, svg
-from explainer.text import plain, rich
+from explainer.render.common import abbrs
+from explainer.text import first_sentence, plain, rich, rich_inline
 
-#: Which events tell the story first, most important first.
+#: Which events tell the story first, most important first (the fallback when none is tagged).
 _STORY_KINDS = ("independence", "coup", "agreement", "election", "military-operation",
                 "sanction")
 #: Events tagged so happen next door: context, not the story.
 _CONTEXT_TAG = "regional"
+#: Events tagged so tell the story on the home page, one sentence each: their summary's first.
+HOME_TAG = "home"
+_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
-def story_events(corpus: Corpus, n: int = 5) -> list[Event]:
-    """The `n` events that best tell what happened, in date order.
+def story_events(corpus: Corpus, n: int = 4) -> list[Event]:
+    """The events whose summaries tell what happened, in date order: those tagged `home`.
 
-    The first independence, then the latest coups, then other kinds; regional events left out.
+    Without any, the fallback: the first independence, then the latest coups, then other
+    kinds; regional events left out.
     """
+    tagged = [e for e in corpus.events.values() if HOME_TAG in e.tags]
+    if tagged:
+        return tagged[:n]
     rank = {k: i for i, k in enumerate(_STORY_KINDS)}
     evs = [e for e in corpus.events.values() if _CONTEXT_TAG not in e.tags]
     first_of_kind: set[str] = set()
@@ -31,11 +39,48 @@ def story_events(corpus: Corpus, n: int = 5) -> list[Event]:
     return [evs[i] for i in sorted(i for _, i in sorted(keyed)[:n])]
 
 
-def _sentence(page: str, e: Event) -> str:
-    when = plain(e.when.display())
-    prep = "On" if e.when.date.precision == "day" and not e.when.end else "In"
-    return (f"{prep} {when}: [{plain(e.title.rstrip('.'))}]"
-            f"({links.md(page, links.event(e.id))}).")
+def _link(page: str, e: Event, text: str) -> str:
+    return f'<a href="{links.href(page, links.event(e.id))}">{plain(text)}</a>'
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def history_sentence(corpus: Corpus, page: str) -> str | None:
+    """How many coups Mali has had since independence, each year linked to its coup event."""
+    home = [e for e in corpus.events.values() if _CONTEXT_TAG not in e.tags]
+    coups = [e for e in home if e.kind == "coup"]
+    if not coups:
+        return None
+    years = [e.when.date.year for e in coups]
+
+    def when(i: int, e: Event) -> str:
+        # Two coups within a year or two are told apart by their month.
+        near = any(abs(y - years[i]) <= 1 for j, y in enumerate(years) if j != i)
+        d = e.when.date
+        text = d.display().split(" ", 1)[-1] if near and d.month and d.day else str(d.year)
+        return f"c. {text}" if e.when.approximate else text
+
+    n = len(coups)
+    count = f"{_NUMBERS[n] if n < len(_NUMBERS) else n} coup{'s' if n != 1 else ''}"
+    dates = _and([_link(page, e, when(i, e)) for i, e in enumerate(coups)])
+    independence = next((e for e in home if e.kind == "independence"), None)
+    if independence is None:
+        return f"Mali has had {count}: in {dates}."
+    since = _link(page, independence, str(independence.when.date.year))
+    return f"Mali became independent in {since}; it has had {count} since, in {dates}."
+
+
+def story(corpus: Corpus, page: str) -> list[str]:
+    """Up to five sentences, each traceable: the coup count, then one per story event."""
+    glossary = abbrs(corpus)
+    out = [s for s in (history_sentence(corpus, page),) if s]
+    for e in story_events(corpus, 5 - len(out)):
+        sentence = rich_inline(first_sentence(e.summary), glossary)
+        out.append(f'{sentence} <a class="x-more" href="{links.href(page, links.event(e.id))}" '
+                   f'aria-label="sources: {plain(e.title)}">(sources)</a>')
+    return out
 
 
 def home(corpus: Corpus) -> str:
@@ -44,13 +89,13 @@ def home(corpus: Corpus) -> str:
              "A sourced, fact-checked guide to an op-ed on the coups of August 2020 and May "
              "2021 in Mali: the events behind it, the people in it, and how its argument holds "
              "up.", "", "## What happened {#what-happened}", ""]
-    story = story_events(corpus)
-    if story:
+    sentences = story(corpus, page)
+    if sentences:
         timeline = links.href(page, links.TIMELINE)
-        lines += [" ".join(_sentence(page, e) for e in story), "",
+        lines += ['<p class="x-story">' + " ".join(sentences) + "</p>", "",
                   '<figure class="x-figure" tabindex="0">',
                   svg.overview(corpus.events.values(), ident="home-overview"),
-                  "<figcaption>Every event on a time axis; coups and independence marked. "
+                  "<figcaption>Mali's coups since independence, and the months of the double coup. "
                   f'<a href="{timeline}">Open the timeline</a>.</figcaption>',
                   "</figure>", ""]
     else:
@@ -59,7 +104,7 @@ def home(corpus: Corpus) -> str:
     lines += ["## What the article argues {#argument}", ""]
     for t in theses:
         lines += [f"**[{plain(t.label)}]({links.md(page, links.claim(t.id))})**", "",
-                  rich(t.statement), ""]
+                  rich(t.statement, abbrs(corpus)), ""]
     for s in corpus.sources.values():
         lines += [f"The article: *{plain(s.title)}* by {plain(s.author)} "
                   f"({plain(s.publisher)}, {plain(s.published.display())}); "
