@@ -4,76 +4,253 @@ from __future__ import annotations
 
 import textwrap
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from explainer.model import Event
 from explainer.text import svg_text
 
 KEY_KINDS = ("coup", "independence")
-MAX_MARKERS = 40
+#: At most this many coups and independences are labelled on the axis (older ones dropped).
+MAX_MARKERS = 12
+#: Events tagged so happen next door: left out of Mali's coups and of the zoomed panel.
+CONTEXT_TAG = "regional"
+#: Rows of the zoomed panel: a label and the event kinds counted in it, in reading order.
+ZOOM_ROWS: tuple[tuple[str, str, frozenset[str]], ...] = (
+    ("protest", "Protests, unrest", frozenset({"protest", "violence", "death"})),
+    ("coup", "Coups, arrests", frozenset({"coup", "arrest", "release"})),
+    ("transition", "Transition steps", frozenset({"agreement", "appointment", "reshuffle",
+                                                  "resignation", "election", "founding"})),
+    ("reaction", "Suspensions, sanctions", frozenset({"suspension", "sanction"})),
+    ("statement", "Statements", frozenset({"statement"})),
+    ("other", "Other", frozenset({"military-operation", "other", "independence"})),
+)
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: Drawn 640 units wide: the figure never shrinks below that (it scrolls on phones), so 12-13px
+#: text stays at least 12px on screen.
+WIDTH = 640
+#: Width of one character at 13px, over-estimated, to keep labels from touching.
+_CHAR_W = 7.6
+_ROW_H = 17
+_TITLES_SHOWN = 3
+
+
+def stack_labels(spans: list[tuple[float, float]], lo: float, hi: float,
+                 gap: float = 8) -> list[tuple[float, int]]:
+    """Labels as (centre, width), in order: each goes to the first row where it overlaps none.
+
+    Returns each label's centre (kept within lo..hi) and its row, 0 nearest the top.
+    """
+    rows: list[list[tuple[float, float]]] = []
+    placed: list[tuple[float, int]] = []
+    for centre, w in spans:
+        x0 = min(max(centre - w / 2, lo), hi - w)
+        row = next((r for r, taken in enumerate(rows)
+                    if all(x0 + w + gap <= a or x0 >= b + gap for a, b in taken)), len(rows))
+        if row == len(rows):
+            rows.append([])
+        rows[row].append((x0, x0 + w))
+        placed.append((round(x0 + w / 2, 1), row))
+    return placed
+
+
+def _label_w(text: str) -> float:
+    return len(text) * _CHAR_W + 4
+
+
+def _month_index(e: Event) -> int:
+    d = e.when.date
+    return d.year * 12 + (d.month or 1) - 1
+
+
+def _zoom_window(coups: list[Event]) -> tuple[int, int] | None:
+    """Months from two before the double coup to two after (or around the last coup alone)."""
+    dated = [e for e in coups if e.when.date.month]
+    if not dated:
+        return None
+    last = _month_index(dated[-1])
+    first = _month_index(dated[-2]) if len(dated) > 1 else last
+    if last - first > 24:
+        first = last
+    return first - 2, last + 2
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _titled(cell: list[Event]) -> str:
+    shown = "; ".join(e.title for e in cell[:_TITLES_SHOWN])
+    more = len(cell) - _TITLES_SHOWN
+    return shown + (f"; and {more} more" if more > 0 else "")
 
 
 def overview(events: Iterable[Event], *, ident: str = "overview") -> str:
-    """Events per year as bars on a time axis, with coups and independence marked and labelled."""
+    """Mali's coups since independence on one axis, then the double coup month by month.
+
+    Size does not grow with the number of events: years and months are counted, and only the
+    coups, one independence and one dot per (month, row) are drawn.
+    """
     evs = list(events)
     if not evs:
         return ""
     per_year = Counter(e.when.date.year for e in evs)
+    home = [e for e in evs if CONTEXT_TAG not in e.tags]
+    coups = [e for e in home if e.kind == "coup"]
+    independence = next((e for e in home if e.kind == "independence"), None)
+    keys = ([independence] if independence else []) + coups[-(MAX_MARKERS - 1):]
     first, last = min(per_year), max(per_year)
     first, last = first - first % 10, last + 1
-    width, left, right, axis_y = 800, 20, 20, 150
+    left, right = 24, 24
     span = max(1, last - first)
 
     def x(year: float) -> float:
-        return round(left + (year - first) / span * (width - left - right), 1)
+        return round(left + (year - first) / span * (WIDTH - left - right), 1)
 
+    def when_x(e: Event) -> float:
+        d = e.when.date
+        return x(d.year + ((d.month or 6) - 1) / 12)
+
+    out: list[str] = []
+    # Panel A: the whole axis.
+    out.append('<text class="x-panel-title" x="0" y="16">Coups since independence</text>')
+    texts = [(f"{e.when.date.year} independence" if e.kind == "independence" else
+              _short_when(e, coups)) for e in keys]
+    placed = stack_labels([(when_x(e), _label_w(t)) for e, t in zip(keys, texts, strict=True)],
+                          0, WIDTH)
+    rows = 1 + max((r for _, r in placed), default=0)
+    label_top = 40
+    axis_y = label_top + (rows - 1) * _ROW_H + 52
     peak = max(per_year.values())
-    bar_w = max(1.5, (width - left - right) / span - 1)
-    parts = [f'<svg class="x-overview" viewBox="0 0 {width} 200" role="img" '
-             f'aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">']
-    keys = [e for e in evs if e.kind in KEY_KINDS][:MAX_MARKERS]
-    desc = f"{len(evs)} events from {min(per_year)} to {max(per_year)}"
-    if keys:
-        desc += "; marked: " + "; ".join(f"{e.when.display()}, {e.title}" for e in keys)
-    parts.append(f'<title id="{ident}-title">Timeline overview</title>')
-    parts.append(f'<desc id="{ident}-desc">{svg_text(desc)}</desc>')
+    bar_w = max(1.5, (WIDTH - left - right) / span - 1)
     for year in sorted(per_year):
-        h = round(40 * per_year[year] / peak, 1)
         n = per_year[year]
-        parts.append(f'<rect class="x-bar" x="{x(year)}" y="{axis_y - h}" width="{bar_w:.1f}" '
-                     f'height="{h}"><title>{year}: {n} event{"s" if n != 1 else ""}</title></rect>')
-    parts.append(f'<line class="x-axis" x1="{left}" y1="{axis_y}" x2="{width - right}" '
-                 f'y2="{axis_y}"/>')
+        h = round(max(1.5, 36 * n / peak), 1)
+        out.append(f'<rect class="x-bar" x="{x(year) - bar_w / 2:.1f}" y="{axis_y - h}" '
+                   f'width="{bar_w:.1f}" height="{h}"><title>{year}: '
+                   f'{_plural(n, "event")}</title></rect>')
+    out.append(f'<line class="x-axis" x1="{left}" y1="{axis_y}" x2="{WIDTH - right}" '
+               f'y2="{axis_y}"/>')
     step = 10 if span <= 120 else 50
     for year in range(first, last + 1, step):
-        parts.append(f'<line class="x-tick" x1="{x(year)}" y1="{axis_y}" x2="{x(year)}" '
-                     f'y2="{axis_y + 6}"/><text class="x-tick-label" x="{x(year)}" '
-                     f'y="{axis_y + 22}" text-anchor="middle">{year}</text>')
-    last_x, row = -1e9, 0
-    for e in keys:
-        d = e.when.date
-        pos = x(d.year + ((d.month or 6) - 1) / 12)
-        row = (row + 1) % 3 if pos - last_x < 70 else 0
-        last_x = pos
-        label_y = 22 + row * 18
-        tx = min(max(pos, left + 40), width - right - 40)
-        label = e.when.display() if e.when.date.precision != "day" else \
-            f"{e.when.date.display().split(' ', 1)[1]}"
-        parts.append(
+        out.append(f'<line class="x-tick" x1="{x(year)}" y1="{axis_y}" x2="{x(year)}" '
+                   f'y2="{axis_y + 5}"/><text class="x-tick-label" x="{x(year)}" '
+                   f'y="{axis_y + 19}" text-anchor="middle">{year}</text>')
+    for e, text, (lx, row) in zip(keys, texts, placed, strict=True):
+        pos = when_x(e)
+        ly = label_top + row * _ROW_H
+        out.append(
             f'<g class="x-marker x-marker--{e.kind}"><title>{svg_text(e.when.display())}: '
             f'{svg_text(e.title)}</title>'
-            f'<line x1="{pos}" y1="{label_y + 4}" x2="{pos}" y2="{axis_y}"/>'
+            f'<path class="x-leader" d="M{lx} {ly + 4}L{pos} {axis_y - 40}V{axis_y - 6}"/>'
             f'<circle cx="{pos}" cy="{axis_y}" r="5"/>'
-            f'<text x="{tx}" y="{label_y}" text-anchor="middle">{svg_text(label)}</text></g>')
-    parts.append('<g class="x-legend"><rect class="x-bar" x="20" y="178" width="10" height="10"/>'
-                 '<text x="36" y="187">events per year</text>'
-                 '<circle class="x-marker--coup" cx="175" cy="183" r="5"/>'
-                 '<text x="186" y="187">coup</text>'
-                 '<circle class="x-marker--independence" cx="245" cy="183" r="5"/>'
-                 '<text x="256" y="187">independence</text></g>')
-    parts.append("</svg>")
-    return "".join(parts)
+            f'<text x="{lx}" y="{ly}" text-anchor="middle">{svg_text(text)}</text></g>')
+    height: float = axis_y + 34
+    window = _zoom_window(coups)
+    zoom_desc = ""
+    if window:
+        height, zoom_desc = _zoom(out, home, coups, window, axis_y, x, height)
+    legend_y = height + 8
+    out.append(f'<g class="x-legend" transform="translate(0 {legend_y})">'
+               '<rect class="x-bar" x="0" y="-9" width="10" height="10"/>'
+               '<text x="16" y="0">events per year</text>'
+               '<circle class="x-dot--coup" cx="152" cy="-4" r="5"/>'
+               '<text x="162" y="0">coup</text>'
+               '<circle class="x-dot--independence" cx="215" cy="-4" r="5"/>'
+               '<text x="225" y="0">independence</text></g>')
+    height = legend_y + 8
+    desc = (f"{_plural(len(evs), 'event')} from {min(per_year)} to {max(per_year)}, "
+            f"{peak} in the busiest year. ")
+    if independence:
+        desc += f"Independence: {independence.when.display()}. "
+    if coups:
+        desc += (f"{_plural(len(coups), 'coup')}: "
+                 + "; ".join(e.when.display() for e in coups[-(MAX_MARKERS - 1):]) + ". ")
+    desc += zoom_desc
+    head = (f'<svg class="x-overview" viewBox="0 0 {WIDTH} {height:g}" role="img" '
+            f'aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">'
+            f'<title id="{ident}-title">Timeline overview: coups since independence and the '
+            f'double coup by month</title><desc id="{ident}-desc">{svg_text(desc)}</desc>')
+    return head + "".join(out) + "</svg>"
+
+
+def _short_when(e: Event, coups: list[Event]) -> str:
+    """"1968", or "Aug 2020" where another coup falls within a year or so."""
+    d = e.when.date
+    near = any(c is not e and abs(c.when.date.year - d.year) <= 1 for c in coups)
+    text = f"{_MONTHS[d.month - 1]} {d.year}" if near and d.month else str(d.year)
+    return f"c. {text}" if e.when.approximate else text
+
+
+def _zoom(out: list[str], home: list[Event], coups: list[Event], window: tuple[int, int],
+          axis_y: float, x: Callable[[float], float], top: float) -> tuple[float, str]:
+    """Panel B: one column per month, one row per kind of event, a dot sized by the count."""
+    lo, hi = window
+    months = hi - lo + 1
+    cells: dict[tuple[int, str], list[Event]] = {}
+    row_of = {k: r for r, _, kinds in ZOOM_ROWS for k in kinds}
+    for e in home:
+        m = _month_index(e)
+        if e.when.date.month and lo <= m <= hi:
+            cells.setdefault((m, row_of.get(e.kind, "other")), []).append(e)
+    used = [row for row in ZOOM_ROWS if any(r == row[0] for _, r in cells)]
+    start, end = f"{_MONTHS[lo % 12]} {lo // 12}", f"{_MONTHS[hi % 12]} {hi // 12}"
+    title_y = top + 40
+    out.append(f'<text class="x-panel-title" x="0" y="{title_y}">{start} – {end}, month by '
+               'month</text>')
+    grid_left, grid_right = 172.0, WIDTH - 4.0
+    cell_w = (grid_right - grid_left) / months
+    in_window = [e for e in coups if e.when.date.month and lo <= _month_index(e) <= hi]
+    labels = [f"coup, {e.when.display()}" for e in in_window]
+
+    def col(m: int) -> float:
+        return round(grid_left + (m - lo + 0.5) * cell_w, 1)
+
+    placed = stack_labels([(col(_month_index(e)), _label_w(t))
+                           for e, t in zip(in_window, labels, strict=True)], grid_left, WIDTH)
+    label_top = title_y + 24
+    nrows = 1 + max((r for _, r in placed), default=-1)
+    grid_top = label_top + nrows * _ROW_H + 2
+    row_h = 30
+    grid_bottom = grid_top + max(1, len(used)) * row_h
+    # The zoom funnel: from the window on the axis to the panel's width.
+    wx0, wx1 = x(lo / 12), x((hi + 1) / 12)
+    out.append(f'<path class="x-zoom" d="M{wx0} {axis_y + 24}H{wx1}M{wx0} {axis_y + 24}'
+               f'L{grid_left} {title_y - 18}M{wx1} {axis_y + 24}L{grid_right} {title_y - 18}"/>')
+    for e, text, (lx, row) in zip(in_window, labels, placed, strict=True):
+        cx, ly = col(_month_index(e)), label_top + row * _ROW_H
+        out.append(f'<g class="x-marker x-marker--coup"><title>{svg_text(e.when.display())}: '
+                   f'{svg_text(e.title)}</title>'
+                   f'<rect class="x-coup-band" x="{cx - cell_w / 2:.1f}" y="{ly + 4}" '
+                   f'width="{cell_w:.1f}" height="{grid_bottom - ly - 4:.1f}"/>'
+                   f'<text x="{lx}" y="{ly}" text-anchor="middle">{svg_text(text)}</text></g>')
+    peak = max((len(v) for v in cells.values()), default=1)
+    for i, (key, label, _) in enumerate(used):
+        cy = grid_top + i * row_h + row_h / 2
+        out.append(f'<line class="x-grid" x1="{grid_left}" y1="{cy}" x2="{grid_right}" '
+                   f'y2="{cy}"/><text class="x-row-label" x="{grid_left - 8}" y="{cy + 4}" '
+                   f'text-anchor="end">{svg_text(label)}</text>')
+        for m in range(lo, hi + 1):
+            cell = cells.get((m, key))
+            if not cell:
+                continue
+            n = len(cell)
+            r = round(5 + 7 * (n / peak) ** 0.5, 1)
+            month = f"{_MONTHS[m % 12]} {m // 12}"
+            out.append(f'<g class="x-dot x-dot--{key}"><title>{month}, {svg_text(label)}: '
+                       f'{svg_text(_titled(cell))}</title>'
+                       f'<circle cx="{col(m)}" cy="{cy}" r="{r}"/>'
+                       + (f'<text x="{col(m)}" y="{cy + 4}" text-anchor="middle">{n}</text>'
+                          if n > 1 else "") + "</g>")
+    for m in range(lo, hi + 1):
+        year = f'<tspan x="{col(m)}" dy="14">{m // 12}</tspan>' if m in (lo, hi) or \
+            m % 12 == 0 else ""
+        out.append(f'<text class="x-tick-label" x="{col(m)}" y="{grid_bottom + 14}" '
+                   f'text-anchor="middle">{_MONTHS[m % 12]}{year}</text>')
+    counts = Counter(r for (_, r), v in cells.items() for _ in v)
+    desc = (f"Events from {start} to {end}, by kind: " + "; ".join(
+        f"{label.lower()}, {counts[key]}" for key, label, _ in used) + ".")
+    return grid_bottom + 34, desc
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -88,73 +265,117 @@ class MapNode:
     children: tuple[MapNode, ...] = ()
 
 
-NODE_W, NODE_H, GAP_X, GAP_Y = 190, 46, 30, 10
+#: The map is drawn this wide: the content column at 1280px. On a phone the figure scrolls.
+MAP_W = 680
+_INDENT, _GAP, _COL_GAP, _PAD = 20, 8, 16, 12
+_LINE_H, _MAP_CHAR_W = 17, 6.7
+#: The parts of the argument, in reading order: (key, heading, which children of the root).
+_GROUPS = (
+    ("support", "Supports the thesis: premises, with the facts and evidence beneath them"),
+    ("against", "The view the article argues against (it attacks the thesis), and the "
+                "article's rebuttals"),
+    ("recommend", "What the article recommends"),
+)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class _Box:
+    node: MapNode
+    x: float
+    y: float
+    w: float
+    lines: tuple[str, ...]
+
+    @property
+    def h(self) -> float:
+        return len(self.lines) * _LINE_H + 12
+
+
+def _wrap(label: str, w: float) -> tuple[str, ...]:
+    return tuple(textwrap.wrap(label, max(12, int((w - 2 * 10) / _MAP_CHAR_W)),
+                               break_long_words=True)) or ("",)
+
+
+def _outline(n: MapNode, x: float, y: float, w: float, boxes: list[_Box],
+             edges: list[str]) -> float:
+    """Place `n` and, indented beneath it, what bears on it; return the bottom."""
+    box = _Box(node=n, x=x, y=y, w=w, lines=_wrap(n.label, w))
+    boxes.append(box)
+    bottom = y + box.h
+    if not n.children:
+        return bottom
+    trunk = x + _INDENT / 2
+    mids: list[tuple[float, str]] = []
+    for c in n.children:
+        top = bottom + _GAP
+        child_h = _Box(node=c, x=0, y=0, w=w - _INDENT, lines=_wrap(c.label, w - _INDENT)).h
+        mids.append((top + child_h / 2, c.relation))
+        bottom = _outline(c, x + _INDENT, top, w - _INDENT, boxes, edges)
+    rel = "attacks" if all(r == "attacks" for _, r in mids) else "supports"
+    # One trunk per parent, one arrow into it: every child's branch joins the trunk.
+    edges.append(f'<path class="x-edge x-edge--{rel}" d="M{trunk} {mids[-1][0]:g}'
+                 f'V{y + box.h + 1:g}" marker-end="url(#arrow)"/>')
+    edges.extend(f'<path class="x-edge x-edge--{r}" d="M{x + _INDENT:g} {m:g}H{trunk}"/>'
+                 for m, r in mids)
+    return bottom
+
+
+def _group_of(n: MapNode) -> str:
+    if n.relation == "attacks":
+        return "against"
+    return "recommend" if n.kind == "recommendation" else "support"
 
 
 def argument_map(root: MapNode, *, title: str) -> str:
-    """A left-to-right tree: the thesis on the left, what supports or attacks it to its right.
+    """The thesis on top; beneath it, one panel per part of the argument.
 
-    Left to right keeps the drawing narrow (one column per level) however many claims there are.
+    Each panel lays its claims out as indented outlines, in one or two columns, with arrows
+    from a claim to the claim it supports or attacks. Labels wrap and boxes grow: nothing is
+    cut. Width is fixed; height grows with the number of claims.
     """
-    slots: dict[str, tuple[int, float]] = {}
-    counter = [0]
-
-    def place(n: MapNode, depth: int, key: str) -> float:
-        if n.children:
-            ys = [place(c, depth + 1, f"{key}/{i}") for i, c in enumerate(n.children)]
-            # The root sits level with its first child, so the thesis is seen first.
-            cy = ys[0] if depth == 0 else (ys[0] + ys[-1]) / 2
-        else:
-            cy = counter[0] * (NODE_H + GAP_Y)
-            counter[0] += 1
-        slots[key] = (depth, cy)
-        return cy
-
-    place(root, 0, "0")
-    depth = max(d for d, _ in slots.values())
-    width = (depth + 1) * (NODE_W + GAP_X) - GAP_X + 20
-    height = counter[0] * (NODE_H + GAP_Y) - GAP_Y + 50
-    out = [f'<svg class="x-argmap" viewBox="0 0 {width} {height}" width="{width}" '
-           f'height="{height}" role="group" aria-labelledby="argmap-title" '
-           f'xmlns="http://www.w3.org/2000/svg">',
+    boxes: list[_Box] = []
+    edges: list[str] = []
+    panels: list[str] = []
+    y = _outline(MapNode(ident=root.ident, label=root.label, kind=root.kind,
+                         relation=root.relation, href=root.href), 0, 0, MAP_W, boxes, edges)
+    for key, heading in _GROUPS:
+        members = [c for c in root.children if _group_of(c) == key]
+        if not members:
+            continue
+        top = y + 2 * _GAP
+        head_lines = textwrap.wrap(heading, int((MAP_W - 2 * _PAD) / 7.2))
+        inner = top + _PAD + len(head_lines) * _LINE_H + 4
+        cols = 2 if len(members) > 1 else 1
+        col_w = (MAP_W - 2 * _PAD - (cols - 1) * _COL_GAP) / cols
+        bottoms = [inner] * cols
+        for m in members:
+            # Each outline goes into the shorter column, so the columns end close together.
+            i = bottoms.index(min(bottoms))
+            bottoms[i] = _outline(m, _PAD + i * (col_w + _COL_GAP), bottoms[i], col_w, boxes,
+                                  edges) + 2 * _GAP
+        y = max(bottoms) - 2 * _GAP + _PAD
+        text = "".join(f'<tspan x="{_PAD}" dy="{0 if j == 0 else _LINE_H}">{svg_text(t)}</tspan>'
+                       for j, t in enumerate(head_lines))
+        panels.append(f'<g class="x-panel x-panel--{key}"><rect x="0" y="{top:g}" '
+                      f'width="{MAP_W}" height="{y - top:g}" rx="8"/><text class="x-panel-title" '
+                      f'x="{_PAD}" y="{top + _PAD + 12:g}">{text}</text></g>')
+    ly = y + 28
+    height = ly + 14
+    out = [f'<svg class="x-argmap" viewBox="0 0 {MAP_W} {height:g}" role="group" '
+           f'aria-labelledby="argmap-title" xmlns="http://www.w3.org/2000/svg">',
            f'<title id="argmap-title">{svg_text(title)}</title>',
            '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
            'markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z"/></marker>'
-           "</defs>"]
-
-    def box(key: str) -> tuple[float, float]:
-        d, cy = slots[key]
-        return d * (NODE_W + GAP_X) + 10, cy + 10
-
-    def draw(n: MapNode, key: str) -> None:
-        x, y = box(key)
-        # A bus: each child's branch joins one trunk, which points into the parent. Many
-        # children then share one arrow instead of a fan of curves.
-        trunk, py = x + NODE_W + GAP_X / 2, y + NODE_H / 2
-        if n.children:
-            ys = [box(f"{key}/{i}")[1] + NODE_H / 2 for i in range(len(n.children))]
-            out.append(f'<path class="x-edge" d="M{trunk} {min(*ys, py)}V{max(*ys, py)}"/>'
-                       f'<path class="x-edge" d="M{trunk} {py}H{x + NODE_W + 2}" '
-                       'marker-end="url(#arrow)"/>')
-        for i, c in enumerate(n.children):
-            cx, cy = box(f"{key}/{i}")
-            out.append(f'<path class="x-edge x-edge--{c.relation}" '
-                       f'd="M{cx} {cy + NODE_H / 2}H{trunk}"/>')
-            draw(c, f"{key}/{i}")
-        lines = textwrap.wrap(n.label, 27)[:2]
-        if len(textwrap.wrap(n.label, 27)) > 2:
-            lines[1] = lines[1][:25].rstrip() + "…"
-        text = "".join(f'<tspan x="{x + 10}" dy="{0 if j == 0 else 15}">'
-                       f"{svg_text(line)}</tspan>" for j, line in enumerate(lines))
-        ty = y + NODE_H / 2 - 7.5 * (len(lines) - 1) + 4
+           "</defs>", *panels, *edges]
+    for b in boxes:
+        n = b.node
+        text = "".join(f'<tspan x="{b.x + 10:g}" dy="{0 if j == 0 else _LINE_H}">'
+                       f"{svg_text(line)}</tspan>" for j, line in enumerate(b.lines))
         rel = "" if n.relation == "root" else f"{n.relation}: "
         out.append(f'<a href="{n.href}" class="x-node x-node--{n.kind}">'
                    f"<title>{svg_text(rel + n.label)} ({svg_text(n.kind)})</title>"
-                   f'<rect x="{x}" y="{y}" width="{NODE_W}" height="{NODE_H}" rx="6"/>'
-                   f'<text x="{x + 10}" y="{ty}">{text}</text></a>')
-
-    draw(root, "0")
-    ly = height - 20
+                   f'<rect x="{b.x:g}" y="{b.y:g}" width="{b.w:g}" height="{b.h:g}" rx="6"/>'
+                   f'<text x="{b.x + 10:g}" y="{b.y + 19:g}">{text}</text></a>')
     out.append(f'<g class="x-legend"><path class="x-edge x-edge--supports" d="M10 {ly}H50" '
                f'marker-end="url(#arrow)"/><text x="58" y="{ly + 4}">supports</text>'
                f'<path class="x-edge x-edge--attacks" d="M140 {ly}H180" '
