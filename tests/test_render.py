@@ -120,3 +120,49 @@ def test_reserved_actor_id_is_a_data_problem(corpus: Corpus) -> None:
                        terms={})
     with pytest.raises(DataError, match="reserved"):
         render_site(bad)
+
+
+def test_home_story_tells_the_events_tagged_home_in_their_own_first_sentence(
+        corpus: Corpus) -> None:
+    from explainer.render import home
+
+    coup = corpus.events["2021-coup"]
+    tagged = dataclasses.replace(coup, tags=(*coup.tags, home.HOME_TAG),
+                                 summary="First sentence here. Second one.")
+    events = {**corpus.events, coup.id: tagged}
+    story = home.story(Corpus.build(sources=corpus.sources, events=events, actors=corpus.actors,
+                                    claims={}, terms={}), links.HOME)
+    assert story[0].startswith("Mali has had two coups")
+    assert story[1:] == [
+        'First sentence here. <a class="x-more" href="events/2021-coup/" '
+        'aria-label="sources: Soldiers detain the president">(sources)</a>']
+
+
+def test_overview_labels_never_overlap_and_its_size_does_not_grow_with_events(
+        corpus: Corpus) -> None:
+    from explainer.render import svg
+
+    placed = svg.stack_labels([(100, 80), (120, 80), (130, 60), (400, 50), (405, 50)], 0, 640)
+    spans = [(x - w / 2, x + w / 2, row) for (x, row), (_, w) in
+             zip(placed, [(0, 80), (0, 80), (0, 60), (0, 50), (0, 50)], strict=True)]
+    for i, (a0, a1, ra) in enumerate(spans):
+        for b0, b1, rb in spans[i + 1:]:
+            assert ra != rb or a1 <= b0 or b1 <= a0
+    small = svg.overview(_many_events(corpus, 200).events.values())
+    big = svg.overview(_many_events(corpus, 4000).events.values())
+    assert len(big) < 1.2 * len(small)
+
+
+def test_argument_map_wraps_labels_instead_of_cutting_them() -> None:
+    from explainer.render import svg
+
+    long = "A very long claim label " * 6
+    leaf = svg.MapNode(ident="c", label=long, kind="evidence", relation="supports", href="c/")
+    root = svg.MapNode(ident="t", label="Thesis", kind="thesis", relation="root", href="t/",
+                       children=(leaf,))
+    out = svg.argument_map(root, title="Map")
+    assert "…" not in out
+    assert " ".join(long.split()).replace(" ", "") in "".join(
+        t.split(">", 1)[1] for t in out.split("<tspan")[1:]).replace("</tspan>", "").replace(
+        "</text></a>", "").replace(" ", "")
+    assert 'href="c/"' in out and 'href="t/"' in out

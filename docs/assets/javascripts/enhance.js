@@ -1,4 +1,5 @@
-// Progressive enhancement: filter the timeline in place, without reloading a filter page.
+// Progressive enhancement: filter the timeline in place, without reloading a filter page, and
+// show the fact-checks by verdict.
 // The timeline works without this script (filter pages are static). No external requests.
 (function () {
   "use strict";
@@ -72,9 +73,87 @@
     apply();
   }
 
+  // Fact-checks: buttons to show one verdict or all, and to put the worst verdicts first.
+  // Without this script the page is already grouped by verdict, with counts and anchors.
+  function setupVerdicts() {
+    var heads = Array.prototype.slice.call(document.querySelectorAll(".md-content h2[id^='verdict-']"));
+    if (!heads.length || document.getElementById("x-verdict-controls")) return;
+    var parent = heads[0].parentNode;
+    // Each verdict's section: its heading and everything up to the next verdict heading.
+    var sections = heads.map(function (h, i) {
+      var nodes = [h], n = h.nextSibling;
+      while (n && n !== heads[i + 1]) { nodes.push(n); n = n.nextSibling; }
+      var count = nodes.filter(function (x) { return x.nodeType === 1 && x.tagName === "H3"; }).length;
+      var name = h.id.replace("verdict-", "");
+      var label = (h.firstChild && h.firstChild.nodeType === 3 ? h.firstChild.textContent : name)
+        .replace(/\s*\(\d+\)\s*$/, "").trim();
+      return { id: name, label: label, count: count, nodes: nodes };
+    });
+    var anchor = sections[sections.length - 1].nodes;
+    var after = anchor[anchor.length - 1].nextSibling;
+    var total = sections.reduce(function (t, s) { return t + s.count; }, 0);
+
+    var box = document.createElement("div");
+    box.id = "x-verdict-controls";
+    box.className = "x-verdict-controls";
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", "Show fact-checks by verdict");
+    var status = document.createElement("p");
+    status.className = "x-verdict-status";
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    var state = { only: "", reversed: false };
+    var filters = [];
+
+    function button(text, pressed, onclick) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "md-button x-verdict-button";
+      b.textContent = text;
+      b.setAttribute("aria-pressed", pressed ? "true" : "false");
+      b.addEventListener("click", onclick);
+      box.appendChild(b);
+      return b;
+    }
+
+    function apply() {
+      var order = state.reversed ? sections.slice().reverse() : sections;
+      order.forEach(function (s) {
+        s.nodes.forEach(function (n) {
+          parent.insertBefore(n, after);
+          if (n.nodeType !== 1) return;
+          if (!state.only || state.only === s.id) n.removeAttribute("data-x-hidden");
+          else n.setAttribute("data-x-hidden", "");
+        });
+      });
+      filters.forEach(function (f) { f.b.setAttribute("aria-pressed", f.id === state.only ? "true" : "false"); });
+      sort.setAttribute("aria-pressed", state.reversed ? "true" : "false");
+      var shown = state.only ? sections.filter(function (s) { return s.id === state.only; })[0] : null;
+      status.textContent = shown
+        ? "Showing " + shown.count + " of " + total + " checked claims: " + shown.label + "."
+        : "Showing all " + total + " checked claims, " + (state.reversed ? "opinion and unverified first." : "correct first.");
+    }
+
+    filters.push({ id: "", b: button("All (" + total + ")", true, function () { state.only = ""; apply(); }) });
+    sections.forEach(function (s) {
+      filters.push({ id: s.id, b: button(s.label + " (" + s.count + ")", false, function () {
+        state.only = s.id; apply();
+      }) });
+    });
+    var sort = button("Reverse order", false, function () { state.reversed = !state.reversed; apply(); });
+    parent.insertBefore(box, heads[0]);
+    parent.insertBefore(status, heads[0]);
+    apply();
+  }
+
+  function init() {
+    setup();
+    setupVerdicts();
+  }
+
   if (typeof document$ !== "undefined") {
-    document$.subscribe(setup);
+    document$.subscribe(init);
   } else {
-    document.addEventListener("DOMContentLoaded", setup);
+    document.addEventListener("DOMContentLoaded", init);
   }
 })();

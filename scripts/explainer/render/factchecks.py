@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from explainer.model import Claim, Corpus
 from explainer.render import links
-from explainer.render.common import VERDICT_LABELS, VERDICT_MEANINGS, citations, verdict_badge
+from explainer.render.common import (
+    VERDICT_LABELS,
+    VERDICT_MEANINGS,
+    abbrs,
+    citations,
+    verdict_badge,
+)
 from explainer.schema import VERDICTS
 from explainer.text import plain, rich
 
@@ -23,7 +29,7 @@ def fact_checks(corpus: Corpus) -> str:
     for v in VERDICTS:
         lines.append(f"| [{VERDICT_LABELS[v]}](#verdict-{v}) | {len(by_verdict[v])} | "
                      f"{VERDICT_MEANINGS[v]} |")
-    lines += ["", '<div id="x-factcheck-sort"></div>', ""]
+    lines.append("")
     for v in VERDICTS:
         claims = by_verdict[v]
         lines += [f"## {VERDICT_LABELS[v]} ({len(claims)}) {{#verdict-{v}}}", ""]
@@ -34,7 +40,8 @@ def fact_checks(corpus: Corpus) -> str:
             lines += [f"### {plain(c.label)} {{#check-{c.id}}}", "",
                       f"{verdict_badge(v)} · [the claim in full]"
                       f"({links.md(page, links.claim(c.id))})", "",
-                      rich(c.statement), "", "**The record:**", "", rich(c.assessment.note), ""]
+                      rich(c.statement, abbrs(corpus)), "", "**The record:**", "",
+                      rich(c.assessment.note, abbrs(corpus)), ""]
             if c.assessment.references:
                 lines += ["**References:**", "", *citations(corpus, page, c.assessment.references)]
     return "\n".join(lines)
