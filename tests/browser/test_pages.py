@@ -124,3 +124,13 @@ def test_keyboard_reaches_search_filters_and_links_with_visible_focus(
     assert any("timeline/kind/" in h for h in hrefs), "Tab reaches the no-JS filter links"
     invisible = [s for s in stops if s["visible"] and not s["indicator"]]
     assert invisible == [], "focused elements without a visible focus indicator"
+
+
+@pytest.mark.parametrize("kind", ["home", "argument", "event"])
+def test_every_tab_stop_shows_focus(open_page: OpenPage, corpus: Any, kind: str) -> None:
+    page = open_page().goto(page_kinds(corpus)[kind])
+    page.wait_for_load_state("networkidle")
+    stops = tab_walk(page)
+    assert len(stops) > 10
+    assert any(s["href"] and "/mali-coup-explainer/" in s["href"] for s in stops[5:])
+    assert [s for s in stops if s["visible"] and not s["indicator"]] == []
