@@ -25,6 +25,11 @@ VERDICT_MARKS = {"correct": "✓", "imprecise": "≈", "wrong": "✗", "unverifi
 _ABBRS: dict[int, tuple[Corpus, Abbreviations]] = {}
 
 
+def count(n: int, word: str) -> str:
+    """'1 source', '2 sources'."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def abbrs(corpus: Corpus) -> Abbreviations:
     """The glossary's abbreviations, for `rich` (built once per corpus, then cached)."""
     # Called for every prose field: walking all terms each time made rendering quadratic.

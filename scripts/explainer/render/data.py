@@ -11,6 +11,7 @@ from typing import Any
 from explainer.dates import PartialDate
 from explainer.model import ArticleCitation, Corpus, Source
 from explainer.render import links
+from explainer.render.common import count
 
 JSON_FILE = "data/mali-coup-explainer.json"
 _CSV_DANGER = ("=", "+", "-", "@", "\t", "\r")
@@ -114,9 +115,10 @@ def data_page(corpus: Corpus, files: dict[str, bytes], schemas: dict[str, str]) 
     lines = ["# Data", "", "Everything on this site is generated from these records. Reuse "
              "them freely, with a link back.", "", "## The whole dataset {#json}", "",
              f"- [All records as JSON]({links.md(page, JSON_FILE)}) ({size(JSON_FILE)}): "
-             f"{len(corpus.events)} events, {len(corpus.actors)} actors, "
-             f"{len(corpus.claims)} claims, {len(corpus.terms)} terms, "
-             f"{len(corpus.sources)} sources.", "", "## One table per record kind {#csv}", ""]
+             f"{count(len(corpus.events), 'event')}, {count(len(corpus.actors), 'actor')}, "
+             f"{count(len(corpus.claims), 'claim')}, {count(len(corpus.terms), 'term')}, "
+             f"{count(len(corpus.sources), 'source')}.", "",
+             "## One table per record kind {#csv}", ""]
     for kind in ("events", "actors", "claims", "terms", "sources"):
         p = csv_path(kind)
         lines.append(f"- [{kind}.csv]({links.md(page, p)}) ({size(p)})")

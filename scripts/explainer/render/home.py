@@ -106,8 +106,8 @@ def home(corpus: Corpus) -> str:
         lines += [f"**[{plain(t.label)}]({links.md(page, links.claim(t.id))})**", "",
                   rich(t.statement, abbrs(corpus)), ""]
     for s in corpus.sources.values():
-        lines += [f"The article: *{plain(s.title)}* by {plain(s.author)} "
-                  f"({plain(s.publisher)}, {plain(s.published.display())}); "
+        lines += [f"The article: *{plain(s.title)}* by {plain(s.author)}, published by "
+                  f"{plain(s.publisher)}, {plain(s.published.display())}; "
                   f"[about the source]({links.md(page, links.SOURCE, 'source-' + s.id)}).", ""]
     lines += ["## Where to start {#start}", "",
               f"- [The timeline]({links.md(page, links.TIMELINE)}): "

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from explainer.model import Event
+from explainer.render.common import count
 from explainer.text import svg_text
 
 KEY_KINDS = ("coup", "independence")
@@ -75,10 +76,6 @@ def _zoom_window(coups: list[Event]) -> tuple[int, int] | None:
     return first - 2, last + 2
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def _titled(cell: list[Event]) -> str:
     shown = "; ".join(e.title for e in cell[:_TITLES_SHOWN])
     more = len(cell) - _TITLES_SHOWN
@@ -128,7 +125,7 @@ def overview(events: Iterable[Event], *, ident: str = "overview") -> str:
         h = round(max(1.5, 36 * n / peak), 1)
         out.append(f'<rect class="x-bar" x="{x(year) - bar_w / 2:.1f}" y="{axis_y - h}" '
                    f'width="{bar_w:.1f}" height="{h}"><title>{year}: '
-                   f'{_plural(n, "event")}</title></rect>')
+                   f'{count(n, "event")}</title></rect>')
     out.append(f'<line class="x-axis" x1="{left}" y1="{axis_y}" x2="{WIDTH - right}" '
                f'y2="{axis_y}"/>')
     step = 10 if span <= 120 else 50
@@ -159,12 +156,12 @@ def overview(events: Iterable[Event], *, ident: str = "overview") -> str:
                '<circle class="x-dot--independence" cx="215" cy="-4" r="5"/>'
                '<text x="225" y="0">independence</text></g>')
     height = legend_y + 8
-    desc = (f"{_plural(len(evs), 'event')} from {min(per_year)} to {max(per_year)}, "
+    desc = (f"{count(len(evs), 'event')} from {min(per_year)} to {max(per_year)}, "
             f"{peak} in the busiest year. ")
     if independence:
         desc += f"Independence: {independence.when.display()}. "
     if coups:
-        desc += (f"{_plural(len(coups), 'coup')}: "
+        desc += (f"{count(len(coups), 'coup')}: "
                  + "; ".join(e.when.display() for e in coups[-(MAX_MARKERS - 1):]) + ". ")
     desc += zoom_desc
     head = (f'<svg class="x-overview" viewBox="0 0 {WIDTH} {height:g}" role="img" '
