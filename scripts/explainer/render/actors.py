@@ -6,7 +6,7 @@ from typing import Any
 
 from explainer.model import Actor, Corpus
 from explainer.render import links
-from explainer.render.common import abbrs, citations, kind_label, time
+from explainer.render.common import abbrs, citations, heading_anchor, kind_label, time
 from explainer.render.timeline import SPLIT
 from explainer.text import plain, rich
 
@@ -50,7 +50,8 @@ def _actor_link(corpus: Corpus, page: str, ident: str) -> str:
 
 def actor_page(corpus: Corpus, a: Actor, members: tuple[str, ...]) -> str:
     page = links.actor(a.id)
-    lines = [f"# {plain(a.name)}", "", f"**Kind:** {kind_label(a.kind)}"]
+    lines = [f"# {plain(a.name)} {heading_anchor('actor-' + a.id)}", "",
+             f"**Kind:** {kind_label(a.kind)}"]
     if a.aliases:
         lines[-1] += "  "
         lines.append("**Also written:** " + ", ".join(plain(x) for x in a.aliases))

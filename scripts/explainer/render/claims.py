@@ -7,6 +7,7 @@ from explainer.render import links
 from explainer.render.common import (
     abbrs,
     citations,
+    heading_anchor,
     kind_label,
     quote_block,
     time,
@@ -22,7 +23,7 @@ def claim_link(corpus: Corpus, page: str, ident: str) -> str:
 def claim_page(corpus: Corpus, c: Claim) -> str:
     page = links.claim(c.id)
     badge = f" · {verdict_badge(c.assessment.verdict)}" if c.assessment else ""
-    lines = [f"# {plain(c.label)}", "",
+    lines = [f"# {plain(c.label)} {heading_anchor('claim-' + c.id)}", "",
              f"**Part in the argument:** {kind_label(c.kind)}{badge}", "",
              "## What the article says {#statement}", "",
              rich(c.statement, abbrs(corpus)), ""]

@@ -6,14 +6,14 @@ from typing import Any
 
 from explainer.model import Corpus, Event
 from explainer.render import links
-from explainer.render.common import abbrs, citations, cite_inline, kind_label, time
+from explainer.render.common import abbrs, citations, cite_inline, heading_anchor, kind_label, time
 from explainer.render.timeline import SPLIT
 from explainer.text import plain, rich
 
 
 def event_page(corpus: Corpus, e: Event, prev: Event | None, nxt: Event | None) -> str:
     page = links.event(e.id)
-    lines = [f"# {plain(e.title)}", "",
+    lines = [f"# {plain(e.title)} {heading_anchor('event-' + e.id)}", "",
              f"**When:** {time(e.when)}  ", f"**Kind:** [{kind_label(e.kind)}]"
              f"({links.md(page, links.by_kind(e.kind))})" + ("  " if e.place else "")]
     if e.place:
