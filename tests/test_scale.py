@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import markdown
 import pytest
 
 from explainer import synthetic
 from explainer.build import read_corpus
 from explainer.render import Site, render_site
+from explainer.render.glossary import abbreviations_for
 
 EVENTS = 2000
 #: Markdown bytes any one page may have, whatever the size of the data: a year page of the
@@ -66,3 +68,16 @@ def test_record_lists_grow_at_most_linearly(site: Site) -> None:
                    "index list every record on one page; paging them is open")
 def test_record_lists_are_bounded_too(site: Site) -> None:
     assert all(len(site.pages[p].markdown.encode()) <= BOUND for p in LISTS_EVERY_RECORD)
+
+
+def test_pages_carry_only_the_abbreviations_they_use(site: Site) -> None:
+    # The abbr extension tries every definition on every page: all of them on each page made
+    # the build quadratic. Dropping the unused ones must not change a byte of HTML.
+    md = markdown.Markdown(extensions=["abbr", "attr_list", "tables", "toc"])
+    assert site.abbreviations.count("\n") > 50
+    for path in sorted(site.pages)[::60]:
+        page = site.pages[path].markdown
+        used = abbreviations_for(page, site.abbreviations)
+        assert len(used) < len(site.abbreviations) / 5, path
+        every = md.reset().convert(f"{page}\n\n{site.abbreviations}\n")
+        assert md.reset().convert(f"{page}\n\n{used}\n" if used else page) == every, path

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 from explainer.build import data_dir_of, read_corpus
 from explainer.problems import DataError
 from explainer.render import DEFAULT_REPO, Site, render_site
+from explainer.render.glossary import abbreviations_for
 from explainer.text import json_script
 
 if TYPE_CHECKING:
@@ -105,7 +106,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     site = _state.site
     if site is None or not site.abbreviations:
         return markdown
-    return f"{markdown}\n\n{site.abbreviations}\n"
+    used = abbreviations_for(markdown, site.abbreviations)
+    return f"{markdown}\n\n{used}\n" if used else markdown
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,

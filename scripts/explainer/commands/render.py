@@ -14,6 +14,7 @@ from pathlib import Path
 from explainer.build import read_corpus
 from explainer.problems import DataError, format_problems
 from explainer.render import DEFAULT_REPO, render_site
+from explainer.render.glossary import abbreviations_for
 
 MANIFEST = ".explainer-render"
 
@@ -65,8 +66,9 @@ def write(out: Path, data_dir: Path, config: Path, repo: str) -> list[str]:
         config.read_text(encoding="utf-8")).encode("utf-8")}
     for path, page in site.pages.items():
         text = page.markdown
-        if site.abbreviations:
-            text = f"{text}\n\n{site.abbreviations}\n"
+        used = abbreviations_for(text, site.abbreviations) if site.abbreviations else ""
+        if used:
+            text = f"{text}\n\n{used}\n"
         outputs[f"docs/{path}"] = text.encode("utf-8")
     for path, content in site.files.items():
         outputs[f"docs/{path}"] = content
