@@ -11,7 +11,6 @@ import functools
 import html
 import json
 import re
-import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -19,11 +18,12 @@ from typing import Any
 import markdown
 import nh3
 
+from explainer.urls import url_problem
+
 _PROSE_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "blockquote", "br", "abbr"}
 _INLINE_TAGS = {"em", "strong", "a", "code", "br", "abbr"}
 _PROSE_ATTRIBUTES = {"a": {"href"}, "abbr": {"title"}}
 _SAFE_HREF = re.compile(r"^https?://[^/\s]", re.IGNORECASE)
-_URL_BAD = set("<>\"'`\\")
 #: A separate Markdown with no extensions: MkDocs' extensions (attr_list, abbr) never see prose.
 #: Building one is slow, so it is reused; reset() clears its state between calls.
 _PROSE_MD = markdown.Markdown(extensions=[])
@@ -160,11 +160,8 @@ def first_sentence(s: str) -> str:
 
 def safe_url(u: str) -> str:
     """`u` itself if it is an absolute http(s) URL without characters that could break out."""
-    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 or c in _URL_BAD for c in u):
-        raise ValueError(f"refusing URL {u!r}: it contains spaces, quotes or brackets")
-    parts = urllib.parse.urlsplit(u)
-    if parts.scheme not in ("https", "http") or not parts.netloc or parts.netloc.startswith("."):
-        raise ValueError(f"refusing URL {u!r}: only absolute http(s) URLs are allowed")
+    if problem := url_problem(u):
+        raise ValueError(f"refusing URL {u!r}: {problem}")
     return u
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-import urllib.parse
 from collections.abc import Iterable
 from pathlib import PurePosixPath
 from typing import Any
@@ -36,6 +35,7 @@ from explainer.model import (
 )
 from explainer.problems import DataError, Problem
 from explainer.quotes import SourceText
+from explainer.urls import url_problem
 
 _ID = re.compile(s.ID_PATTERN)
 _LANG = re.compile(s.LANG_PATTERN)
@@ -43,7 +43,6 @@ _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 _ENTITY = re.compile(r"&(#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _MD_LINK = re.compile(r"\]\(\s*<?([^\s>]+)")
 _MD_REFDEF = re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)", re.M)
-_URL_BAD = re.compile(r"[\s\x00-\x1f<>\"'`\\]")
 _KIND_OF_FOLDER = {folder: kind for kind, folder in s.FOLDERS.items()}
 _BOOL_TRAPS = {"yes", "no", "on", "off", "y", "n", "True", "False", "TRUE", "FALSE", "Yes", "No"}
 
@@ -205,22 +204,6 @@ class _Checker:
             self.add(key, f"{name} must be one line", "remove the line break")
             ok = False
         return raw.strip() if ok else None
-
-
-@functools.lru_cache(maxsize=8192)
-def url_problem(url: str) -> str:
-    """Why `url` is not an acceptable absolute http(s) URL, or '' if it is."""
-    if _URL_BAD.search(url):
-        return "remove spaces, quotes, angle brackets and backslashes (percent-encode them)"
-    try:
-        parts = urllib.parse.urlsplit(url)
-    except ValueError:
-        return "it does not parse as a URL"
-    if parts.scheme not in ("http", "https"):
-        return "only http:// and https:// addresses are allowed"
-    if not parts.netloc or parts.netloc.startswith("."):
-        return "it needs a host, e.g. https://example.org/page"
-    return ""
 
 
 def _kind_of(v: Any) -> str:
