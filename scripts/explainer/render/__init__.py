@@ -63,13 +63,13 @@ def render_site(corpus: Corpus, *, schemas: dict[str, str] | None = None,
     files = data.data_files(corpus, schemas)
     md: dict[str, str] = {
         links.HOME: home.home(corpus),
-        links.ARGUMENT: argument.argument(corpus),
-        links.FACT_CHECKS: factchecks.fact_checks(corpus),
-        links.GLOSSARY: glossary.glossary(corpus),
-        links.SOURCE: source.source_page(corpus),
         links.DATA: data.data_page(corpus, files, schemas),
         links.ABOUT: about.about(corpus, repo),
     }
+    md.update(argument.argument_pages(corpus))
+    md.update(factchecks.fact_check_pages(corpus))
+    md.update(glossary.glossary_pages(corpus))
+    md.update(source.source_pages(corpus))
     md.update(timeline.timeline_pages(corpus))
     pages = {path: Page(markdown=text) for path, text in md.items()}
     for path, text in events.event_pages(corpus).items():

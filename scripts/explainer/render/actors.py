@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from explainer.model import Actor, Corpus
-from explainer.render import links
+from explainer.render import links, paging
 from explainer.render.common import abbrs, citations, heading_anchor, kind_label, time
 from explainer.render.timeline import SPLIT
 from explainer.text import plain, rich
@@ -25,23 +25,62 @@ def _kind_heading(kind: str) -> str:
         kind, kind_label(kind).capitalize() + "s")
 
 
-def actor_index(corpus: Corpus) -> str:
-    page = links.ACTORS
+#: Actors listed on the index before each kind gets its own pages.
+INDEX_SPLIT = 150
+#: Actors on one page of a kind.
+PER_PAGE = 100
+
+
+def kind_page(kind: str) -> str:
+    return f"actors/kind/{kind}.md"
+
+
+def _by_kind(corpus: Corpus) -> dict[str, list[Actor]]:
     by_kind: dict[str, list[Actor]] = {}
     for a in corpus.actors.values():
         by_kind.setdefault(a.kind, []).append(a)
+    return {k: sorted(v, key=lambda a: (a.name.casefold(), a.id))
+            for k, v in sorted(by_kind.items())}
+
+
+def _actor_item(corpus: Corpus, page: str, a: Actor) -> str:
+    n = len(corpus.events_by_actor.get(a.id, ()))
+    aka = f" (also: {', '.join(plain(x) for x in a.aliases)})" if a.aliases else ""
+    return (f"- [{plain(a.name)}]({links.md(page, links.actor(a.id))}){aka} — "
+            f"{n} event{'s' if n != 1 else ''}")
+
+
+def actor_index(corpus: Corpus) -> str:
+    return actor_index_pages(corpus)[links.ACTORS]
+
+
+def actor_index_pages(corpus: Corpus) -> dict[str, str]:
+    """The actor index, grouped by kind; above INDEX_SPLIT actors, one paged list per kind."""
+    page = links.ACTORS
+    by_kind = _by_kind(corpus)
     lines = ["# Actors", "", f"{len(corpus.actors)} people and organisations appear in the "
              "events and claims, grouped by kind. Each page lists their roles, affiliations, "
              "events and the claims that name them.", ""]
-    for kind in sorted(by_kind):
-        lines += [f"## {_kind_heading(kind)} {{#kind-{kind}}}", ""]
-        for a in sorted(by_kind[kind], key=lambda a: (a.name.casefold(), a.id)):
-            n = len(corpus.events_by_actor.get(a.id, ()))
-            aka = f" (also: {', '.join(plain(x) for x in a.aliases)})" if a.aliases else ""
-            lines.append(f"- [{plain(a.name)}]({links.md(page, links.actor(a.id))}){aka} — "
-                         f"{n} event{'s' if n != 1 else ''}")
-        lines.append("")
-    return "\n".join(lines)
+    if len(corpus.actors) <= INDEX_SPLIT:
+        for kind, actors in by_kind.items():
+            lines += [f"## {_kind_heading(kind)} {{#kind-{kind}}}", ""]
+            lines += [_actor_item(corpus, page, a) for a in actors]
+            lines.append("")
+        return {page: "\n".join(lines)}
+    lines += [f"- [{_kind_heading(k)}]({links.md(page, kind_page(k))}): {len(v)}"
+              for k, v in by_kind.items()]
+    pages = {page: "\n".join([*lines, ""])}
+    for kind, actors in by_kind.items():
+        base = kind_page(kind)
+        runs = paging.chunks(actors, PER_PAGE)
+        for n, run in enumerate(runs, 1):
+            p = paging.numbered(base, n)
+            nav = paging.pager(p, base, n, len(runs))
+            pages[p] = "\n".join([f"# Actors: {_kind_heading(kind).lower()}", "",
+                                  f"[← All actors]({links.md(p, page)}) · {len(actors)} in all.",
+                                  "", *nav, *(_actor_item(corpus, p, a) for a in run), "",
+                                  *nav])
+    return pages
 
 
 def _actor_link(corpus: Corpus, page: str, ident: str) -> str:
@@ -106,7 +145,7 @@ def actor_jsonld(a: Actor) -> dict[str, Any]:
 
 def actor_pages(corpus: Corpus) -> dict[str, str]:
     members = members_of(corpus)
-    pages = {links.ACTORS: actor_index(corpus)}
+    pages = actor_index_pages(corpus)
     for a in corpus.actors.values():
         pages[links.actor(a.id)] = actor_page(corpus, a, members.get(a.id, ()))
     return pages

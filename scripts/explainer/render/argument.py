@@ -6,7 +6,7 @@ Drawn three ways from the same tree: prose, a nested list (the accessible form),
 from __future__ import annotations
 
 from explainer.model import Claim, Corpus
-from explainer.render import links, svg
+from explainer.render import links, paging, svg
 from explainer.render.common import abbrs, kind_label, time, verdict_badge
 from explainer.text import plain, rich
 
@@ -73,7 +73,7 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _summary(corpus: Corpus, thesis: Claim) -> str:
+def _summary(corpus: Corpus, thesis: Claim, limit: int | None = None) -> str:
     claims = list(corpus.claims.values())
     support = [c for c in claims if c.kind in ("premise", "evidence", "background")]
     opposing = [c for c in claims if c.kind == "opposing-view"]
@@ -85,8 +85,10 @@ def _summary(corpus: Corpus, thesis: Claim) -> str:
              f"{_count(len(support), 'supporting claim')}, which together cite "
              f"{_count(len(events), 'event')} as evidence."]
     if opposing:
-        parts.append(f"It argues against {_count(len(opposing), 'opposing view')} (" +
-                     "; ".join(f"“{plain(c.label)}”" for c in opposing) + ")" +
+        named = "; ".join(f"“{plain(c.label)}”" for c in opposing[:limit])
+        if limit is not None and len(opposing) > limit:
+            named += f"; and {len(opposing) - limit} more"
+        parts.append(f"It argues against {_count(len(opposing), 'opposing view')} ({named})" +
                      (f" with {_count(len(rebut), 'rebuttal')}." if rebut else "."))
     if recs:
         parts.append(f"It ends with {_count(len(recs), 'recommendation')}.")
@@ -94,6 +96,115 @@ def _summary(corpus: Corpus, thesis: Claim) -> str:
                  f"{'was' if len(checked) == 1 else 'were'} checked; see the "
                  f"[fact-checks]({links.md(links.ARGUMENT, links.FACT_CHECKS)}).")
     return " ".join(parts)
+
+
+#: Claims drawn in full (the whole tree, every section) before the argument page is cut down to
+#: each thesis, its direct supporters and attackers, and counts; claim pages carry the rest.
+SPLIT = 100
+#: Direct supporters and attackers of a thesis shown on a large argument page.
+CHILDREN = 30
+#: Claims of each section named on a large argument page; their own pages list them all.
+FIRST = 5
+#: Claims on one page of a section.
+PER_PAGE = 25
+SECTIONS = (("The view the article attacks", "opposing", ("opposing-view",)),
+            ("Its rebuttal", "rebuttal", ("rebuttal",)),
+            ("Recommendations", "recommendations", ("recommendation",)))
+
+
+def section_page(anchor: str) -> str:
+    return f"argument/{anchor}.md"
+
+
+def _size(tree: Tree) -> int:
+    return 1 + sum(_size(t) for t in tree[2])
+
+
+def _shallow_list(corpus: Corpus, page: str, tree: Tree) -> list[str]:
+    """The thesis and its direct supporters and attackers, each with the size of its subtree."""
+    ident, _, children, _ = tree
+    c = corpus.claims[ident]
+    badge = f" {verdict_badge(c.assessment.verdict)}" if c.assessment else ""
+    lines = [f"- [{plain(c.label)}]({links.md(page, links.claim(ident))}) "
+             f"<span class=\"x-kind\">{kind_label(c.kind)}</span>{badge}"]
+    for child in children[:CHILDREN]:
+        k = corpus.claims[child[0]]
+        below = _size(child) - 1
+        kbadge = f" {verdict_badge(k.assessment.verdict)}" if k.assessment else ""
+        more = (f" — [{_count(below, 'claim')} below it]"
+                f"({links.md(page, links.claim(k.id), 'relations')})" if below else "")
+        lines.append(f"    - **{child[1]}** · [{plain(k.label)}]"
+                     f"({links.md(page, links.claim(k.id))}) "
+                     f"<span class=\"x-kind\">{kind_label(k.kind)}</span>{kbadge}{more}")
+    if len(children) > CHILDREN:
+        lines.append(f"    - and {len(children) - CHILDREN} more: see "
+                     f"[the thesis]({links.md(page, links.claim(ident), 'relations')})")
+    return lines
+
+
+def _large(corpus: Corpus) -> dict[str, str]:
+    page = links.ARGUMENT
+    lines = ["# The argument", ""]
+    theses = [c for c in corpus.claims.values() if c.kind == "thesis"]
+    shown: set[str] = set()
+    for thesis in theses:
+        tree, seen = argument_tree(corpus, thesis.id)
+        shown |= seen
+        top = (tree[0], tree[1], tree[2][:CHILDREN], ())
+        lines += [_summary(corpus, thesis, FIRST), "", f"## Thesis {{#thesis-{thesis.id}}}", "",
+                  f"[{plain(thesis.label)}]({links.md(page, links.claim(thesis.id))})", "",
+                  rich(thesis.statement, abbrs(corpus)), "",
+                  f"### The argument map {{#map-{thesis.id}}}", "",
+                  '<figure class="x-figure x-figure--wide">',
+                  svg.argument_map(_map_node(corpus, page, (*top[:2], tuple(
+                      (t[0], t[1], (), ()) for t in top[2]), ())),
+                                   title=f"Argument map: {thesis.label}"),
+                  f"<figcaption>The thesis and the {_count(len(top[2]), 'claim')} that "
+                  "directly support (solid) or attack (dashed) it, out of "
+                  f"{_count(len(seen), 'claim')} in its tree. Each box opens the claim, whose "
+                  "page lists the claims under it.</figcaption>", "</figure>", "",
+                  f"### Claims under the thesis {{#tree-{thesis.id}}}", "",
+                  *_shallow_list(corpus, page, tree), ""]
+    pages: dict[str, str] = {}
+    groups = [(h, a, [c for c in corpus.claims.values() if c.kind in kinds])
+              for h, a, kinds in SECTIONS]
+    groups.append(("Other claims", "other",
+                   [c for c in corpus.claims.values() if c.id not in shown]))
+    for heading, anchor, claims in groups:
+        if not claims:
+            continue
+        lines += [f"## {heading} ({len(claims)}) {{#{anchor}}}", "",
+                  *(f"- [{plain(c.label)}]({links.md(page, links.claim(c.id))})"
+                    for c in claims[:FIRST]), ""]
+        if len(claims) > FIRST:
+            lines += [f"[All {len(claims)}]({links.md(page, section_page(anchor))}).", ""]
+            pages.update(_section_pages(corpus, heading, anchor, claims))
+    return {page: "\n".join(lines), **pages}
+
+
+def _section_pages(corpus: Corpus, heading: str, anchor: str,
+                   claims: list[Claim]) -> dict[str, str]:
+    base = section_page(anchor)
+    runs = paging.chunks(claims, PER_PAGE)
+    pages: dict[str, str] = {}
+    for n, run in enumerate(runs, 1):
+        page = paging.numbered(base, n)
+        nav = paging.pager(page, base, n, len(runs))
+        lines = [f"# The argument: {heading.lower()}", "",
+                 f"[← The argument]({links.md(page, links.ARGUMENT)}) · "
+                 f"{_count(len(claims), 'claim')}.", "", *nav]
+        for c in run:
+            lines += [f"## [{plain(c.label)}]({links.md(page, links.claim(c.id))}) "
+                      f"{{#claim-{c.id}}}", "", rich(c.statement, abbrs(corpus)), ""]
+        pages[page] = "\n".join([*lines, *nav])
+    return pages
+
+
+def argument_pages(corpus: Corpus) -> dict[str, str]:
+    """The argument page; above SPLIT claims, cut down, with a paged list per section."""
+    if len(corpus.claims) > SPLIT and any(c.kind == "thesis" for c in corpus.claims.values()):
+        return _large(corpus)
+    return {links.ARGUMENT: argument(corpus)}
 
 
 def argument(corpus: Corpus) -> str:
@@ -120,10 +231,7 @@ def argument(corpus: Corpus) -> str:
                   "Each claim is listed under the claim it supports or attacks, with the events "
                   "it cites as evidence.", "",
                   *_list(corpus, page, tree, 0), ""]
-    sections = [("The view the article attacks", "opposing", ("opposing-view",)),
-                ("Its rebuttal", "rebuttal", ("rebuttal",)),
-                ("Recommendations", "recommendations", ("recommendation",))]
-    for heading, anchor, kinds in sections:
+    for heading, anchor, kinds in SECTIONS:
         claims = [c for c in corpus.claims.values() if c.kind in kinds]
         if claims:
             lines += [f"## {heading} {{#{anchor}}}", ""]

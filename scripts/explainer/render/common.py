@@ -5,6 +5,7 @@ from __future__ import annotations
 from explainer.dates import When
 from explainer.model import ArticleCitation, Citation, Corpus, Event, Quote, Reference
 from explainer.render import links
+from explainer.render.places import paragraph_target
 from explainer.text import Abbreviations, plain, url
 
 VERDICT_LABELS = {
@@ -59,7 +60,7 @@ def kind_label(kind: str) -> str:
 def quote_block(corpus: Corpus, page: str, q: Quote, note: str | None = None) -> list[str]:
     """A quote from a source as a blockquote, attributed, with its paragraph on the source page."""
     src = corpus.sources[q.source]
-    target = links.md(page, links.SOURCE, f"{q.source}-p{q.paragraph}")
+    target = links.md(page, *paragraph_target(corpus, q.source, q.paragraph))
     para = f"[paragraph {q.paragraph}]({target})"
     lines = [f"> {plain(q.text)}", ">",
              f"> — {plain(src.author)}, *{url(src.url, src.title)}*, {para}"]
@@ -102,7 +103,7 @@ def cite_inline(corpus: Corpus, page: str, cites: tuple[Citation, ...]) -> str:
             q = c.quote
             parts.append(f"{plain(corpus.sources[q.source].publisher)}, "
                          f"[para. {q.paragraph}]"
-                         f"({links.md(page, links.SOURCE, f'{q.source}-p{q.paragraph}')})")
+                         f"({links.md(page, *paragraph_target(corpus, q.source, q.paragraph))})")
         else:
             parts.append(url(c.url, c.publisher))
     return "; ".join(parts)

@@ -1,27 +1,60 @@
-"""The fact-checks page: every assessed claim, ordered by verdict, with counts and anchors."""
+"""The fact-checks page: every assessed claim, ordered by verdict, with counts and anchors.
+
+Above SPLIT checks the page keeps the counts and the first few claims of each verdict, and each
+verdict gets its own pages (`fact-checks/<verdict>.md`, then `.../<verdict>/2.md`, ...).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from explainer.model import Claim, Corpus
-from explainer.render import links
+from explainer.render import links, paging
 from explainer.render.common import (
     VERDICT_LABELS,
     VERDICT_MEANINGS,
     abbrs,
     citations,
+    count,
     verdict_badge,
 )
 from explainer.schema import VERDICTS
 from explainer.text import plain, rich
 
+#: Checks on one page before they are split by verdict.
+SPLIT = 100
+#: Checks on one page of a verdict.
+PER_PAGE = 25
+#: Claims of each verdict named on the main page of a large set.
+FIRST = 3
 
-def fact_checks(corpus: Corpus) -> str:
-    page = links.FACT_CHECKS
+
+def verdict_page(verdict: str) -> str:
+    return f"fact-checks/{verdict}.md"
+
+
+def _by_verdict(corpus: Corpus) -> dict[str, list[Claim]]:
     by_verdict: dict[str, list[Claim]] = {v: [] for v in VERDICTS}
     for c in corpus.claims.values():
         if c.assessment:
             by_verdict[c.assessment.verdict].append(c)
-    total = sum(len(v) for v in by_verdict.values())
+    return by_verdict
+
+
+def _check(corpus: Corpus, page: str, v: str, c: Claim) -> list[str]:
+    assert c.assessment is not None
+    lines = [f"### {plain(c.label)} {{#check-{c.id}}}", "",
+             f"{verdict_badge(v)} · [the claim in full]"
+             f"({links.md(page, links.claim(c.id))})", "",
+             rich(c.statement, abbrs(corpus)), "", "**The record:**", "",
+             rich(c.assessment.note, abbrs(corpus)), ""]
+    if c.assessment.references:
+        lines += ["**References:**", "", *citations(corpus, page, c.assessment.references)]
+    return lines
+
+
+def _one_page(corpus: Corpus, by_verdict: dict[str, list[Claim]], total: int) -> str:
+    page = links.FACT_CHECKS
     lines = ["# Fact-checks", "",
              f"{total} claims of the article were checked against the record. They are "
              "ordered by verdict; each verdict has its own anchor.", "",
@@ -36,12 +69,62 @@ def fact_checks(corpus: Corpus) -> str:
         if not claims:
             lines += ["None.", ""]
         for c in claims:
-            assert c.assessment is not None
-            lines += [f"### {plain(c.label)} {{#check-{c.id}}}", "",
-                      f"{verdict_badge(v)} · [the claim in full]"
-                      f"({links.md(page, links.claim(c.id))})", "",
-                      rich(c.statement, abbrs(corpus)), "", "**The record:**", "",
-                      rich(c.assessment.note, abbrs(corpus)), ""]
-            if c.assessment.references:
-                lines += ["**References:**", "", *citations(corpus, page, c.assessment.references)]
+            lines += _check(corpus, page, v, c)
     return "\n".join(lines)
+
+
+def _index(by_verdict: dict[str, list[Claim]], total: int) -> str:
+    page = links.FACT_CHECKS
+    lines = ["# Fact-checks", "",
+             f"{total} claims of the article were checked against the record. Each verdict "
+             "has its own pages; below are the first claims of each.", "",
+             "| Verdict | Claims | Meaning |", "| --- | ---: | --- |"]
+    for v in VERDICTS:
+        lines.append(f"| [{VERDICT_LABELS[v]}]({links.md(page, verdict_page(v))}) | "
+                     f"{len(by_verdict[v])} | {VERDICT_MEANINGS[v]} |")
+    lines.append("")
+    for v in VERDICTS:
+        claims = by_verdict[v]
+        lines += [f"## {VERDICT_LABELS[v]} ({len(claims)}) {{#summary-{v}}}", ""]
+        if not claims:
+            lines += ["None.", ""]
+            continue
+        lines += [f"- [{plain(c.label)}]({links.md(page, verdict_page(v), 'check-' + c.id)})"
+                  for c in claims[:FIRST]]
+        lines += ["", f"[All {count(len(claims), 'claim')} judged "
+                  f"*{VERDICT_LABELS[v].lower()}*]({links.md(page, verdict_page(v))}).", ""]
+    return "\n".join(lines)
+
+
+def _verdict_pages(corpus: Corpus, v: str, claims: Sequence[Claim]) -> dict[str, str]:
+    base = verdict_page(v)
+    runs = paging.chunks(claims, PER_PAGE)
+    pages: dict[str, str] = {}
+    for n, run in enumerate(runs, 1):
+        page = paging.numbered(base, n)
+        nav = paging.pager(page, base, n, len(runs))
+        lines = [f"# Fact-checks: {VERDICT_LABELS[v].lower()}", "",
+                 f"[← All fact-checks]({links.md(page, links.FACT_CHECKS)}) · "
+                 f"{count(len(claims), 'claim')}: {VERDICT_MEANINGS[v]}", "", *nav]
+        if not run:
+            lines += ["None.", ""]
+        for c in run:
+            lines += _check(corpus, page, v, c)
+        pages[page] = "\n".join([*lines, *nav])
+    return pages
+
+
+def fact_check_pages(corpus: Corpus) -> dict[str, str]:
+    """The fact-checks page; above SPLIT checks, its index and the pages of each verdict."""
+    by_verdict = _by_verdict(corpus)
+    total = sum(len(v) for v in by_verdict.values())
+    if total <= SPLIT:
+        return {links.FACT_CHECKS: _one_page(corpus, by_verdict, total)}
+    pages = {links.FACT_CHECKS: _index(by_verdict, total)}
+    for v in VERDICTS:
+        pages.update(_verdict_pages(corpus, v, by_verdict[v]))
+    return pages
+
+
+def fact_checks(corpus: Corpus) -> str:
+    return fact_check_pages(corpus)[links.FACT_CHECKS]

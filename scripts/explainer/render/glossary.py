@@ -1,31 +1,67 @@
-"""The glossary, with an anchor per term, and the abbreviation lines added to every page."""
+"""The glossary, with an anchor per term, and the abbreviation lines added to every page.
+
+Above places.TERMS_SPLIT terms it is an index of initials, with pages per letter.
+"""
 
 from __future__ import annotations
 
 import functools
 import re
 
-from explainer.model import Corpus
-from explainer.render import links
-from explainer.render.common import abbrs, citations
+from explainer.model import Corpus, Term
+from explainer.render import links, paging
+from explainer.render.common import abbrs, citations, count
+from explainer.render.places import TERMS_PER_PAGE, TERMS_SPLIT, letter_page, letters
 from explainer.text import abbreviation, plain, rich
 
 
-def glossary(corpus: Corpus) -> str:
+def _term(corpus: Corpus, page: str, t: Term) -> list[str]:
+    lines = [f"## {plain(t.term)} {{#{t.id}}}", ""]
+    if t.expansion:
+        lines += [f"*{plain(t.expansion)}*", ""]
+    lines += [rich(t.definition, abbrs(corpus)), ""]
+    if t.actor:
+        a = corpus.actors[t.actor]
+        lines += [f"See [{plain(a.name)}]({links.md(page, links.actor(a.id))}).", ""]
+    if t.sources:
+        lines += citations(corpus, page, t.sources)
+    return lines
+
+
+_INTRO = ("Words and abbreviations used on this site. Abbreviations are also explained in a "
+          "tooltip wherever they appear.")
+
+
+def glossary_pages(corpus: Corpus) -> dict[str, str]:
+    """The glossary; above SPLIT terms, an index of initials and pages per letter."""
     page = links.GLOSSARY
-    lines = ["# Glossary", "", "Words and abbreviations used on this site. Abbreviations are "
-             "also explained in a tooltip wherever they appear.", ""]
-    for t in corpus.terms.values():
-        lines += [f"## {plain(t.term)} {{#{t.id}}}", ""]
-        if t.expansion:
-            lines += [f"*{plain(t.expansion)}*", ""]
-        lines += [rich(t.definition, abbrs(corpus)), ""]
-        if t.actor:
-            a = corpus.actors[t.actor]
-            lines += [f"See [{plain(a.name)}]({links.md(page, links.actor(a.id))}).", ""]
-        if t.sources:
-            lines += citations(corpus, page, t.sources)
-    return "\n".join(lines)
+    if len(corpus.terms) <= TERMS_SPLIT:
+        lines = ["# Glossary", "", _INTRO, ""]
+        for t in corpus.terms.values():
+            lines += _term(corpus, page, t)
+        return {page: "\n".join(lines)}
+    by_letter = letters(corpus)
+    index = ["# Glossary", "", f"{_INTRO} {len(corpus.terms)} terms, by initial:", "",
+             *(f"- [{'Other' if k == 'other' else k.upper()}]"
+               f"({links.md(page, letter_page(k))}): {count(len(v), 'term')}"
+               for k, v in by_letter.items()), ""]
+    pages = {page: "\n".join(index)}
+    for letter, terms in by_letter.items():
+        base = letter_page(letter)
+        runs = paging.chunks(terms, TERMS_PER_PAGE)
+        name = "other initials" if letter == "other" else letter.upper()
+        for n, run in enumerate(runs, 1):
+            p = paging.numbered(base, n)
+            nav = paging.pager(p, base, n, len(runs))
+            lines = [f"# Glossary: {name}", "", f"[← All terms]({links.md(p, page)})", "", *nav]
+            for t in run:
+                lines += _term(corpus, p, t)
+            pages[p] = "\n".join([*lines, *nav])
+    return pages
+
+
+def glossary(corpus: Corpus) -> str:
+    return glossary_pages(corpus)[links.GLOSSARY]
 
 
 def abbreviations(corpus: Corpus) -> str:

@@ -14,6 +14,11 @@ _STORY_KINDS = ("independence", "coup", "agreement", "election", "military-opera
 _CONTEXT_TAG = "regional"
 #: Events tagged so tell the story on the home page, one sentence each: their summary's first.
 HOME_TAG = "home"
+#: Coups named one by one in the history sentence, theses and sources shown: the page must not
+#: grow with the data (a longer record names the latest and links to the rest).
+MAX_COUPS = 10
+MAX_THESES = 3
+MAX_SOURCES = 3
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
@@ -64,12 +69,18 @@ def history_sentence(corpus: Corpus, page: str) -> str | None:
 
     n = len(coups)
     count = f"{_NUMBERS[n] if n < len(_NUMBERS) else n} coup{'s' if n != 1 else ''}"
-    dates = _and([_link(page, e, when(i, e)) for i, e in enumerate(coups)])
+    dates = _and([_link(page, e, when(i, e)) for i, e in enumerate(coups)
+                  if i >= n - MAX_COUPS])
+    if n > MAX_COUPS:
+        # A long record: the latest few, and the list of them all.
+        every = f'<a href="{links.href(page, links.by_kind("coup"))}">all of them</a>'
+        dates = f"the latest {MAX_COUPS} in {dates} ({every})"
     independence = next((e for e in home if e.kind == "independence"), None)
     if independence is None:
-        return f"Mali has had {count}: in {dates}."
+        return f"Mali has had {count}: {'' if n > MAX_COUPS else 'in '}{dates}."
     since = _link(page, independence, str(independence.when.date.year))
-    return f"Mali became independent in {since}; it has had {count} since, in {dates}."
+    return (f"Mali became independent in {since}; it has had {count} since, "
+            f"{'' if n > MAX_COUPS else 'in '}{dates}.")
 
 
 def story(corpus: Corpus, page: str) -> list[str]:
@@ -102,13 +113,20 @@ def home(corpus: Corpus) -> str:
         lines += ["No events are recorded yet.", ""]
     theses = [c for c in corpus.claims.values() if c.kind == "thesis"]
     lines += ["## What the article argues {#argument}", ""]
-    for t in theses:
+    for t in theses[:MAX_THESES]:
         lines += [f"**[{plain(t.label)}]({links.md(page, links.claim(t.id))})**", "",
                   rich(t.statement, abbrs(corpus)), ""]
-    for s in corpus.sources.values():
+    if len(theses) > MAX_THESES:
+        lines += [f"And {len(theses) - MAX_THESES} more: see [the argument]"
+                  f"({links.md(page, links.ARGUMENT)}).", ""]
+    sources = list(corpus.sources.values())
+    for s in sources[:MAX_SOURCES]:
         lines += [f"The article: *{plain(s.title)}* by {plain(s.author)}, published by "
                   f"{plain(s.publisher)}, {plain(s.published.display())}; "
                   f"[about the source]({links.md(page, links.SOURCE, 'source-' + s.id)}).", ""]
+    if len(sources) > MAX_SOURCES:
+        lines += [f"And {len(sources) - MAX_SOURCES} more: see [the sources]"
+                  f"({links.md(page, links.SOURCE)}).", ""]
     lines += ["## Where to start {#start}", "",
               f"- [The timeline]({links.md(page, links.TIMELINE)}): "
               f"{len(corpus.events)} events in date order, filterable by kind and actor.",

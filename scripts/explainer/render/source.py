@@ -1,82 +1,128 @@
-"""The source page: the article's facts and rights, and every quote the site uses, in order."""
+"""The source page: the article's facts and rights, and every quote the site uses, in order.
+
+When a source has more than places.QUOTES_SPLIT quotes, the source page links to its quote
+index (`source/<id>.md`: paragraphs with counts) and each paragraph gets its own pages
+(`source/<id>/p<n>.md`, then `.../p<n>/2.md`, ...).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 
-from explainer.model import ArticleCitation, Citation, Corpus, Quote
-from explainer.render import links
-from explainer.render.common import abbrs
+from explainer.model import Corpus, Quote, Source
+from explainer.render import links, paging
+from explainer.render.common import abbrs, count
+from explainer.render.places import (
+    QuoteKey,
+    paragraph_page,
+    places,
+    quote_uses,
+    source_index,
+)
 from explainer.text import plain, rich, url
 
-QuoteKey = tuple[str, int, int, int]
+__all__ = ["MAX_USERS", "QuoteKey", "quote_uses", "source_page", "source_pages"]
+
 #: Records listed under one quote; the page stays small however many records reuse a quote.
 MAX_USERS = 20
+#: Quotes on one page of a paragraph.
+PER_PAGE = 30
+
+Uses = list[tuple[QuoteKey, tuple[Quote, list[tuple[str, str]]]]]
 
 
-def quote_uses(corpus: Corpus) -> dict[QuoteKey, tuple[Quote, list[tuple[str, str]]]]:
-    """Every quote (source, paragraph, start, end) with the records using it: (label, page)."""
-    uses: dict[QuoteKey, tuple[Quote, list[tuple[str, str]]]] = {}
-
-    def add(q: Quote, label: str, page: str) -> None:
-        entry = uses.setdefault((q.source, q.paragraph, q.start, q.end), (q, []))
-        if (label, page) not in entry[1]:
-            entry[1].append((label, page))
-
-    def cites(cs: Iterable[Citation], label: str, page: str) -> None:
-        for c in cs:
-            if isinstance(c, ArticleCitation):
-                add(c.quote, label, page)
-
-    for e in corpus.events.values():
-        cites(e.sources, e.title, links.event(e.id))
-        for d in e.disputed:
-            for v in d.values:
-                cites(v.sources, e.title, links.event(e.id))
-    for a in corpus.actors.values():
-        cites(a.sources, a.name, links.actor(a.id))
-    for c in corpus.claims.values():
-        for q in c.quotes:
-            add(q, c.label, links.claim(c.id))
-        if c.assessment:
-            cites(c.assessment.references, c.label, links.claim(c.id))
-    for t in corpus.terms.values():
-        cites(t.sources, t.term, links.GLOSSARY + "#" + t.id)
-    return dict(sorted(uses.items()))
+def _facts(corpus: Corpus, s: Source) -> list[str]:
+    lines = [f"## {plain(s.title)} {{#source-{s.id}}}", "",
+             "| | |", "| --- | --- |",
+             f"| Author | {plain(s.author)} |", f"| Publisher | {plain(s.publisher)} |",
+             f"| Published | {plain(s.published.display())} |",
+             f"| Language | {plain(s.language)} |",
+             f"| Original | {url(s.url, s.url)} |", ""]
+    if s.title_note:
+        lines += [f"**About the title:** {plain(s.title_note)}", ""]
+    lines += ["**Attribution and rights:**", "", rich(s.rights, abbrs(corpus)), ""]
+    if s.note:
+        lines += [rich(s.note, abbrs(corpus)), ""]
+    return lines
 
 
-def source_page(corpus: Corpus) -> str:
+def _quote(page: str, q: Quote, users: list[tuple[str, str]]) -> list[str]:
+    more = f", and {len(users) - MAX_USERS} more" if len(users) > MAX_USERS else ""
+    return [f"> {plain(q.text)}", "", "Used by: " + ", ".join(
+        f"[{plain(label)}]({_md(page, target)})" for label, target in users[:MAX_USERS]) + more,
+        ""]
+
+
+def _paragraphs(mine: Uses) -> dict[int, Uses]:
+    out: dict[int, Uses] = {}
+    for k, v in mine:
+        out.setdefault(k[1], []).append((k, v))
+    return out
+
+
+def source_pages(corpus: Corpus) -> dict[str, str]:
+    """The source page, and the quote pages of any source with many quotes."""
     page = links.SOURCE
     lines = ["# The source", "", "This site explains one article. It does not reproduce it: "
              "it quotes short passages, each with its place in the article, and links to the "
              "original.", ""]
     uses = quote_uses(corpus)
+    paged = places(corpus).paged_sources
+    pages: dict[str, str] = {}
     for s in corpus.sources.values():
-        lines += [f"## {plain(s.title)} {{#source-{s.id}}}", "",
-                  "| | |", "| --- | --- |",
-                  f"| Author | {plain(s.author)} |", f"| Publisher | {plain(s.publisher)} |",
-                  f"| Published | {plain(s.published.display())} |",
-                  f"| Language | {plain(s.language)} |",
-                  f"| Original | {url(s.url, s.url)} |", ""]
-        if s.title_note:
-            lines += [f"**About the title:** {plain(s.title_note)}", ""]
-        lines += ["**Attribution and rights:**", "", rich(s.rights, abbrs(corpus)), ""]
-        if s.note:
-            lines += [rich(s.note, abbrs(corpus)), ""]
+        lines += _facts(corpus, s)
         mine = [(k, v) for k, v in uses.items() if k[0] == s.id]
-        lines += [f"### Quotes used on this site {{#quotes-{s.id}}}", "",
-                  f"{len(mine)} passages, in article order (paragraph, then position).", ""]
+        lines += [f"### Quotes used on this site {{#quotes-{s.id}}}", ""]
+        if s.id in paged:
+            paras = _paragraphs(mine)
+            lines += [f"{len(mine)} passages from {count(len(paras), 'paragraph')}: see "
+                      f"[the quotes, paragraph by paragraph]"
+                      f"({links.md(page, source_index(s.id))}).", ""]
+            pages.update(_quote_pages(corpus, s, paras, len(mine)))
+            continue
+        lines += [f"{len(mine)} passages, in article order (paragraph, then position).", ""]
         para = 0
         for (_, p, _, _), (q, users) in mine:
             if p != para:
                 para = p
                 lines += [f"#### Paragraph {p} {{#{s.id}-p{p}}}", ""]
-            lines += [f"> {plain(q.text)}", ""]
-            more = f", and {len(users) - MAX_USERS} more" if len(users) > MAX_USERS else ""
-            lines += ["Used by: " + ", ".join(
-                f"[{plain(label)}]({_md(page, target)})"
-                for label, target in users[:MAX_USERS]) + more, ""]
-    return "\n".join(lines)
+            lines += _quote(page, q, users)
+    return {page: "\n".join(lines), **pages}
+
+
+def _quote_pages(corpus: Corpus, s: Source, paras: dict[int, Uses], total: int) -> dict[str, str]:
+    index = source_index(s.id)
+    back = f"[← The source]({links.md(index, links.SOURCE, 'source-' + s.id)})"
+    pages = {index: "\n".join([
+        f"# Quotes from {plain(s.title)}", "", back, "",
+        f"{total} passages, in article order. Each paragraph has its own page:", "",
+        " · ".join(f"[¶ {p}]({links.md(index, paragraph_page(s.id, p))}) ({len(qs)})"
+                   for p, qs in paras.items()), ""])}
+    for p, qs in paras.items():
+        pages.update(_paragraph_pages(s, p, qs, index))
+    return pages
+
+
+def _paragraph_pages(s: Source, p: int, qs: Sequence[tuple[QuoteKey, tuple[Quote, list[
+        tuple[str, str]]]]], index: str) -> dict[str, str]:
+    base = paragraph_page(s.id, p)
+    runs = paging.chunks(qs, PER_PAGE)
+    pages: dict[str, str] = {}
+    for n, run in enumerate(runs, 1):
+        page = paging.numbered(base, n)
+        nav = paging.pager(page, base, n, len(runs))
+        anchor = f" {{#{s.id}-p{p}}}" if n == 1 else ""
+        lines = [f"# {plain(s.title)}: paragraph {p}{anchor}", "",
+                 f"[← All paragraphs]({links.md(page, index)}) · "
+                 f"{count(len(qs), 'passage')} quoted from this paragraph.", "", *nav]
+        for _, (q, users) in run:
+            lines += _quote(page, q, users)
+        pages[page] = "\n".join([*lines, *nav])
+    return pages
+
+
+def source_page(corpus: Corpus) -> str:
+    return source_pages(corpus)[links.SOURCE]
 
 
 def _md(page: str, target: str) -> str:

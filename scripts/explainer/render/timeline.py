@@ -1,6 +1,7 @@
 """The timeline, its per-year pages when large, and the no-JavaScript filter pages.
 
-Pure: Corpus in, {path: Markdown} out. Above SPLIT events a list is cut into one page per year.
+Pure: Corpus in, {path: Markdown} out. Above SPLIT events a list is cut into one page per
+year, and a year with more than SPLIT events into one page per month (`timeline/<year>/<MM>.md`).
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ import functools
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from explainer.dates import MONTHS
 from explainer.model import Corpus, Event
-from explainer.render import links, svg
+from explainer.render import links, paging, svg
 from explainer.render.common import event_item, kind_label
 from explainer.text import plain
 
@@ -78,11 +80,44 @@ def _listing(path: str, title: str, intro: list[str], events: Sequence[Event],
         return {path: "\n".join([*head, *_grouped(path, events, attrs=attrs)])}
     pages = {path: "\n".join([*head, *_year_index(path, events, year_page)])}
     for year, evs in _by_year(events).items():
-        p = year_page(year)
-        back = f"[← {title}]({links.md(p, path)})"
-        pages[p] = "\n".join([f"# {title}: {year}", "", back, "",
-                              *_grouped(p, evs, attrs=attrs)])
+        pages.update(_year_pages(path, title, year, evs, year_page(year), attrs=attrs))
     return pages
+
+
+def month_page(year_page: str, month: int) -> str:
+    """A month of a year page that is split: `<year page>/<MM>.md`; `undated.md` for events
+    known only to the year."""
+    return f"{year_page.removesuffix('.md')}/{f'{month:02d}' if month else 'undated'}.md"
+
+
+def _year_pages(path: str, title: str, year: int, evs: Sequence[Event], p: str, *,
+                attrs: bool) -> dict[str, str]:
+    """One year's page; above SPLIT events, an index of months and paged pages per month."""
+    back = f"[← {title}]({links.md(p, path)})"
+    if len(evs) <= SPLIT:
+        return {p: "\n".join([f"# {title}: {year}", "", back, "",
+                               *_grouped(p, evs, attrs=attrs)])}
+    months: dict[int, list[Event]] = {}
+    for e in evs:
+        months.setdefault(e.when.date.month, []).append(e)
+    index = [f"# {title}: {year}", "", back, "", f"{len(evs)} events, by month:", ""]
+    pages: dict[str, str] = {}
+    for month, mevs in sorted(months.items()):
+        name = MONTHS[month - 1] if month else "Month not known"
+        base = month_page(p, month)
+        index.append(f"- [{name}]({links.md(p, base)}): {len(mevs)} event"
+                     f"{'s' if len(mevs) != 1 else ''}")
+        runs = paging.chunks(mevs, SPLIT)
+        for n, run in enumerate(runs, 1):
+            mp = paging.numbered(base, n)
+            nav = paging.pager(mp, base, n, len(runs))
+            lines = [f"# {title}: {name if month else 'month not known'} {year}", "",
+                     f"[← {year}]({links.md(mp, p)}) · [{title}]({links.md(mp, path)})", "",
+                     *nav]
+            for e in run:
+                lines += event_item(mp, e, attrs=attrs)
+            pages[mp] = "\n".join([*lines, "", *nav])
+    return {p: "\n".join([*index, ""]), **pages}
 
 
 def _filters(corpus: Corpus, page: str, events: Sequence[Event]) -> list[str]:
