@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -110,6 +111,25 @@ def test_large_datasets_split_lists_by_year(corpus: Corpus) -> None:
         assert listed <= SPLIT + 2, path
     actor = site.pages["actors/ada-example.md"].markdown
     assert "events/e0" not in actor
+
+
+def test_a_dense_year_splits_by_month(corpus: Corpus) -> None:
+    from explainer.render import paging
+    from explainer.render.timeline import month_page
+
+    big = _many_events(corpus, 3 * SPLIT + 30)
+    events = {i: dataclasses.replace(e, when=When(date=PartialDate(
+        year=2020, month=e.when.date.month, day=1))) for i, e in big.events.items()}
+    site = render_site(Corpus.build(sources=corpus.sources, events=events, actors=corpus.actors,
+                                    claims={}, terms=corpus.terms))
+    year = site.pages[links.timeline_year(2020)].markdown
+    assert "](../events/" not in year
+    assert "](2020/01.md)" in year
+    assert month_page(links.timeline_year(2020), 1) == "timeline/2020/01.md"
+    assert links.by_kind("coup", 2020).removesuffix(".md") + "/01.md" in site.pages
+    for path, page in site.pages.items():
+        assert len(re.findall(r"\]\((?:\.\./)*events/", page.markdown)) <= SPLIT, path
+    assert paging.numbered("timeline/2020/01.md", 2) == "timeline/2020/01/2.md"
 
 
 def test_reserved_actor_id_is_a_data_problem(corpus: Corpus) -> None:

@@ -22,7 +22,7 @@ from explainer.schema import VERDICTS
 from explainer.text import plain, rich
 
 #: Checks on one page before they are split by verdict.
-SPLIT = 100
+SPLIT = 60
 #: Checks on one page of a verdict.
 PER_PAGE = 25
 #: Claims of each verdict named on the main page of a large set.

@@ -15,7 +15,7 @@ from explainer.model import ArticleCitation, Citation, Corpus, Quote, Term
 from explainer.render import links, paging
 
 #: Terms on one page before the glossary is split by initial letter.
-TERMS_SPLIT = 100
+TERMS_SPLIT = 60
 #: Terms on one page of a letter.
 TERMS_PER_PAGE = 40
 #: Quotes of one source listed on the source page before they get pages per paragraph.
