@@ -10,7 +10,10 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from explainer import audit
 from explainer.audit import (
     CSP_TEMPLATE,
     add_csp,
@@ -170,3 +173,105 @@ def test_add_csp_is_idempotent_and_hashes_crlf_pages_as_browsers_do() -> None:
 def test_add_csp_refuses_a_page_without_head() -> None:
     with pytest.raises(ValueError, match="no <head>"):
         add_csp("<p>fragment</p>")
+
+
+# The fast scan (explainer.audit._fast_scan) lets clean pages skip html.parser. It must never
+# pass what the parser flags, and must find exactly the parser's inline scripts.
+
+def _parser(html: str, *, page: bool) -> tuple[list[str], list[str]]:
+    banned = audit.PAGE_BANNED if page else audit.CONTENT_BANNED
+    auditor = audit._Auditor(html, banned, page=page)
+    auditor.run()
+    return [o.message for o in auditor.offenders], [s for _, _, s in auditor.scripts]
+
+
+def _agrees(html: str) -> None:
+    for page in (True, False):
+        banned = audit.PAGE_BANNED if page else audit.CONTENT_BANNED
+        fast = audit._fast_scan(html, banned, page=page)
+        offenders, scripts = _parser(html, page=page)
+        if fast is not None:
+            assert offenders == [], (html, page)
+            assert fast == scripts, (html, page)
+
+
+def test_fast_scan_is_the_path_for_the_theme_page() -> None:
+    assert audit.FAST_SCAN
+    fast = audit._fast_scan(PAGE, audit.PAGE_BANNED, page=True)
+    assert fast is not None and len(fast) == 3
+    assert fast == _parser(PAGE, page=True)[1]
+
+
+@pytest.mark.parametrize("name", CONTENT_PAYLOADS)
+def test_fast_scan_hands_every_content_payload_to_the_parser(name: str) -> None:
+    html = f"<p>Before</p>\n{CONTENT_PAYLOADS[name][0]}\n<p>After</p>"
+    assert audit._fast_scan(html, audit.CONTENT_BANNED, page=False) is None
+    page = PAGE.replace("</title>", "</title>" + CONTENT_PAYLOADS[name][0], 1)
+    if _parser(page, page=True)[0]:
+        assert audit._fast_scan(page, audit.PAGE_BANNED, page=True) is None
+
+
+TRICKY = [
+    '<a title="x>y" onclick="alert(1)">x</a>',  # '>' inside a quoted value
+    "<a title='x>y' href='javascript:alert(1)'>x</a>",
+    '<a/onclick=alert(1)>x</a>',
+    '<a b"c onclick=alert(1)>x</a>',
+    "<a b='c>x</a><img src=x onerror=alert(1)>",  # unclosed quote: read as text to '>'
+    "<!-- <img onerror=alert(1)> --><p>x</p>",
+    "<!-- a -- ><img onerror=alert(1)>",
+    "<!--unclosed <img onerror=alert(1)>",
+    "<?pi <img onerror=alert(1)> ?>",
+    "<![CDATA[ <img onerror=alert(1)> ]]>",
+    "<!bogus <img onerror=alert(1)>>",
+    "<!DOCTYPE html><p>x</p>",
+    "<style><img onerror=alert(1)></style><p>x</p>",
+    "<style>a{}</ style ><img onerror=alert(1)>",
+    "<style>a{}</STYLE ><img onerror=alert(1)>",
+    "<script>alert(1)</script>",
+    "<script>a</script ><script>b</SCRIPT>",
+    "<script>x</ſcript><img onerror=alert(1)></script>",
+    "<script/>alert(1)</script>",
+    "<script type=module>x</script>",
+    "<script type=application/ld+json>{}</script>",
+    "<script>unterminated",
+    "<script src=//evil.example/x.js></script>",
+    "<script src=' https://evil.example/x.js'></script>",
+    "</script><script>x</script>",
+    "<p>a < b and c <d</p>",
+    "<a href=&#106;avascript:alert(1)>x</a>",
+    "<a href='jav&#x09;ascript:x'>x</a>",
+    "<a HREF=\"JAVASCRIPT:x\">x</a>",
+    "<A OnClick=x>y</A>",
+    "<img srcset='a.png 1x, javascript:x 2x'>",
+    "<meta http-equiv=Refresh content='0; url=javascript:x'>",
+    "<p>text</p><",
+    "<p>text &amp; more &",
+    "<a href='x'/><a href=javascript:x />",
+    "<a =onclick=x>y</a>",
+    "<a\tonmouseover\n=x>y</a>",
+    "<svg><a xlink:href=javascript:x>y</a></svg>",
+    "</a onclick=x><p>x</p>",
+    "</ a><img onerror=x>",
+    "<</p><img onerror=x>",
+]
+
+
+@pytest.mark.parametrize("html", TRICKY)
+def test_fast_scan_agrees_with_the_parser_on_tricky_markup(html: str) -> None:
+    _agrees(html)
+    _agrees(PAGE.replace("</title>", "</title>" + html, 1))
+
+
+_PIECES = ["<", ">", "</", "/>", "/", "<!--", "-->", "--", "<!", "<?", "<![CDATA[", "]]>",
+           "<!doctype html>", '"', "'", "=", " ", "\t", "\n", "a", "p", "x", "on", "onclick",
+           "href", "src", "srcset", "xlink:href", "javascript:", "jav&#x61;script:",
+           "&colon;", "&", "#", "http:", "script", "SCRIPT", "style", "iframe", "meta",
+           "http-equiv=refresh", "content=", "url=", "type=module", "type=text/plain",
+           "alert(1)", "1x,", "ſ", "K"]
+
+
+@settings(max_examples=3000, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_fast_scan_never_passes_what_the_parser_flags(pieces: list[str]) -> None:
+    _agrees("".join(pieces))

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html.parser
 import re
+import sys
 from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
-from typing import Final
+from typing import Any, Final
 
 # Elements that contributor content must never produce. The theme's own <script>, <meta>,
 # <link>, <style> and search <form> are outside the content, so only audit_page sees them.
@@ -88,6 +91,42 @@ def _urls(attr: str, value: str) -> list[str]:
     return [value]
 
 
+def _external(src: str) -> bool:
+    return url_scheme(src) is not None or _IGNORED.sub("", src).startswith(("//", "\\", "/\\"))
+
+
+def _runs_inline(attrs: list[tuple[str, str | None]]) -> bool:
+    """A <script> without src whose type makes it run (not a data block)."""
+    attr = dict(attrs)
+    return attr.get("src") is None and (attr.get("type") or "").strip().lower() in SCRIPT_TYPES
+
+
+def _tag_offences(tag: str, attrs: list[tuple[str, str | None]],
+                  banned: frozenset[str]) -> list[str]:
+    """What is wrong with one start tag, in words: banned element, event handlers, unsafe URL
+    schemes, a meta refresh to an unsafe URL. (Script sources are checked apart.)"""
+    found: list[str] = []
+    if tag in banned:
+        found.append(f"<{tag}> is not allowed")
+    for name, raw in attrs:
+        value = raw or ""
+        if name.startswith("on"):
+            found.append(f"<{tag}> has an event handler attribute {name}={value[:60]!r}")
+        elif name in URL_ATTRIBUTES:
+            for url in _urls(name, value):
+                scheme = url_scheme(url)
+                if scheme is not None and scheme not in SAFE_SCHEMES:
+                    found.append(f"<{tag} {name}> uses the {scheme}: scheme ({url[:60]!r})")
+    if tag == "meta":
+        attr = dict(attrs)
+        if (attr.get("http-equiv") or "").lower() == "refresh":
+            m = _REFRESH_URL.search(attr.get("content") or "")
+            scheme = url_scheme(m.group(1)) if m else None
+            if scheme is not None and scheme not in SAFE_SCHEMES:
+                found.append(f"<meta http-equiv=refresh> redirects to a {scheme}: URL")
+    return found
+
+
 class _Auditor(HTMLParser):
     def __init__(self, html: str, banned: frozenset[str], *, page: bool) -> None:
         # convert_charrefs: attribute values arrive decoded, so "jav&#x61;script:" is seen as
@@ -114,33 +153,16 @@ class _Auditor(HTMLParser):
         self.offenders.append(Offender(line=line, col=col + 1, message=message))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.banned:
-            self._flag(f"<{tag}> is not allowed")
-        for name, raw in attrs:
-            value = raw or ""
-            if name.startswith("on"):
-                self._flag(f"<{tag}> has an event handler attribute {name}={value[:60]!r}")
-            elif name in URL_ATTRIBUTES:
-                for url in _urls(name, value):
-                    scheme = url_scheme(url)
-                    if scheme is not None and scheme not in SAFE_SCHEMES:
-                        self._flag(f"<{tag} {name}> uses the {scheme}: scheme ({url[:60]!r})")
-        attr = dict(attrs)
+        for message in _tag_offences(tag, attrs, self.banned):
+            self._flag(message)
         if tag == "script" and self.page:
-            src = attr.get("src")
-            kind = (attr.get("type") or "").strip().lower()
-            if src is not None and (url_scheme(src) is not None
-                                    or _IGNORED.sub("", src).startswith(("//", "\\", "/\\"))):
+            src = dict(attrs).get("src")
+            if src is not None and _external(src):
                 self._flag(f"<script src> loads a script from outside the site ({src[:60]!r})")
-            if src is None and kind in SCRIPT_TYPES:
+            if _runs_inline(attrs):
                 line, col = self.getpos()
                 start = self._offset() + len(self.get_starttag_text() or "")
                 self._script_start = (line, col + 1, start)
-        if tag == "meta" and (attr.get("http-equiv") or "").lower() == "refresh":
-            m = _REFRESH_URL.search(attr.get("content") or "")
-            scheme = url_scheme(m.group(1)) if m else None
-            if scheme is not None and scheme not in SAFE_SCHEMES:
-                self._flag(f"<meta http-equiv=refresh> redirects to a {scheme}: URL")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -152,7 +174,166 @@ class _Auditor(HTMLParser):
             self._script_start = None
 
 
+# The fast scan below replays html.parser's own tokenizer (CPython 3.11's goahead, as run by
+# feed() then close()) with its own regular expressions, but only as far as the audit needs:
+# start tags with their decoded attributes, end tags, comments, and the raw text of script
+# and style elements. No positions, no text handling. It reports the inline scripts of a page
+# with nothing to flag, and None as soon as anything is flagged or anything unusual is met;
+# the parser then runs and reports what it finds, with lines and columns. So it cannot pass
+# what the parser would flag. tests/test_audit.py compares the two on the payloads, on built
+# pages and on random markup.
+_HP: Final[dict[str, Any]] = vars(html.parser)
+_STARTTAGOPEN: Final[re.Pattern[str]] = _HP["starttagopen"]
+_TAGFIND: Final[re.Pattern[str]] = _HP["tagfind_tolerant"]
+_ATTRFIND: Final[re.Pattern[str]] = _HP["attrfind_tolerant"]
+_TAGEND: Final[re.Pattern[str]] = _HP["locatestarttagend_tolerant"]
+_ENDENDTAG: Final[re.Pattern[str]] = _HP["endendtag"]
+_ENDTAGFIND: Final[re.Pattern[str]] = _HP["endtagfind"]
+_PICLOSE: Final[re.Pattern[str]] = _HP["piclose"]
+_COMMENTCLOSE: Final[re.Pattern[str]] = re.compile(r"--\s*>")
+# The same expression HTMLParser.set_cdata_mode compiles for each raw-text element.
+_CDATA_END: Final = {elem: re.compile(rf"</\s*{elem}\s*>", re.I)
+                     for elem in HTMLParser.CDATA_CONTENT_ELEMENTS}
+#: The fast scan mirrors this version's tokenizer; any other falls back to the parser.
+FAST_SCAN: Final = sys.version_info[:2] == (3, 11)
+_TAG_NAME_END: Final = "abcdefghijklmnopqrstuvwxyz=/ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _start_tag(raw: str, i: int) -> tuple[int, str | None, list[tuple[str, str | None]], bool]:
+    """HTMLParser.parse_starttag: (end, tag or None for text, attributes, self-closing)."""
+    m = _TAGEND.match(raw, i)
+    if m is None:  # pragma: no cover - the expression always matches after '<' + letter
+        return -1, None, [], False
+    j = m.end()
+    nxt = raw[j:j + 1]
+    if nxt == ">":
+        endpos = j + 1
+    elif nxt == "/":
+        if not raw.startswith("/>", j):
+            return -1, None, [], False
+        endpos = j + 2
+    elif nxt == "" or nxt in _TAG_NAME_END:
+        return -1, None, [], False
+    else:
+        endpos = j if j > i else i + 1
+    found = _TAGFIND.match(raw, i + 1)
+    if found is None:  # pragma: no cover - as in the parser (an assertion there)
+        return -1, None, [], False
+    k = found.end()
+    tag = found.group(1).lower()
+    attrs: list[tuple[str, str | None]] = []
+    while k < endpos:
+        am = _ATTRFIND.match(raw, k)
+        if not am:
+            break
+        name, rest, value = am.group(1, 2, 3)
+        if not rest:
+            value = None
+        elif value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
+            value = value[1:-1]
+        if value:
+            value = unescape(value)
+        attrs.append((name.lower(), value))
+        k = am.end()
+    end = raw[k:endpos].strip()
+    if end not in (">", "/>"):
+        return endpos, None, [], False
+    return endpos, tag, attrs, end.endswith("/>")
+
+
+def _end_tag(raw: str, i: int, cdata: str | None) -> tuple[int, str | None]:
+    """HTMLParser.parse_endtag: (end, the tag name handle_endtag would get, or None)."""
+    m = _ENDENDTAG.search(raw, i + 1)
+    if not m:
+        return -1, None
+    gtpos = m.end()
+    full = _ENDTAGFIND.match(raw, i)
+    if not full:
+        if cdata is not None:
+            return gtpos, None
+        name = _TAGFIND.match(raw, i + 2)
+        if not name:
+            if raw[i:i + 3] == "</>":
+                return i + 3, None
+            pos = raw.find(">", i + 2)
+            return (pos + 1 if pos >= 0 else -1), None
+        return raw.find(">", name.end()) + 1, name.group(1).lower()
+    elem = full.group(1).lower()
+    if cdata is not None and elem != cdata:
+        return gtpos, None
+    return gtpos, elem
+
+
+def _fast_scan(raw: str, banned: frozenset[str], *, page: bool) -> list[str] | None:
+    """The inline scripts the parser would find, if nothing at all is flagged; else None."""
+    if not FAST_SCAN:
+        return None
+    scripts: list[str] = []
+    script_start: int | None = None
+    cdata: str | None = None
+    n = len(raw)
+    i = 0
+    while i < n:
+        if cdata is None:
+            j = raw.find("<", i)
+            if j < 0:
+                break
+        else:
+            cm = _CDATA_END[cdata].search(raw, i)
+            if cm is None:
+                break
+            j = cm.start()
+        i = j
+        if _STARTTAGOPEN.match(raw, i):
+            k, tag, attrs, closed = _start_tag(raw, i)
+            if tag is not None:
+                if _tag_offences(tag, attrs, banned):
+                    return None
+                if tag == "script" and page:
+                    src = dict(attrs).get("src")
+                    if src is not None and _external(src):
+                        return None
+                    if _runs_inline(attrs):
+                        script_start = k
+                if not closed and tag in _CDATA_END:
+                    cdata = tag
+        elif raw.startswith("</", i):
+            k, name = _end_tag(raw, i, cdata)
+            if name is not None:
+                if name == "script" and script_start is not None:
+                    scripts.append(raw[script_start:i])
+                    script_start = None
+                cdata = None
+        elif raw.startswith("<!--", i):
+            cm = _COMMENTCLOSE.search(raw, i + 4)
+            k = cm.end() if cm else -1
+        elif raw.startswith("<?", i):
+            cm = _PICLOSE.search(raw, i + 2)
+            k = cm.end() if cm else -1
+        elif raw.startswith("<!", i):
+            if raw[i:i + 9].lower() != "<!doctype":
+                return None  # marked sections and other declarations: the parser's business
+            gt = raw.find(">", i + 9)
+            k = gt + 1 if gt >= 0 else -1
+        elif i + 1 < n:
+            k = i + 1
+        else:
+            break
+        if k < 0:  # not terminated: close() reads it as text up to the next '>' (or '<')
+            k = raw.find(">", i + 1)
+            if k < 0:
+                k = raw.find("<", i + 1)
+                if k < 0:
+                    k = i + 1
+            else:
+                k += 1
+        i = k
+    return scripts
+
+
 def _audit(html: str, banned: frozenset[str], *, page: bool) -> list[Offender]:
+    if _fast_scan(html, banned, page=page) is not None:
+        return []
     auditor = _Auditor(html, banned, page=page)
     auditor.run()
     return auditor.offenders
@@ -183,9 +364,19 @@ def _csp_hash(script: str) -> str:
     return f"'sha256-{digest}'"
 
 
-def _scan(html: str) -> _Auditor:
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    offenders: list[Offender]
+    scripts: list[str]  # exact text of each inline script that runs, in page order
+
+
+def _scan(html: str) -> _Scan:
     # The HTML parser turns CR LF and lone CR into LF before the browser hashes the text.
-    auditor = _Auditor(html.replace("\r\n", "\n").replace("\r", "\n"), PAGE_BANNED, page=True)
+    html = html.replace("\r\n", "\n").replace("\r", "\n")
+    scripts = _fast_scan(html, PAGE_BANNED, page=True)
+    if scripts is not None and all(is_theme_script(s) for s in scripts):
+        return _Scan([], scripts)
+    auditor = _Auditor(html, PAGE_BANNED, page=True)
     auditor.run()
     for line, col, script in auditor.scripts:
         if not is_theme_script(script):
@@ -193,14 +384,14 @@ def _scan(html: str) -> _Auditor:
                 line=line, col=col,
                 message=f"inline <script> that is not the theme's ({script[:60]!r})"))
     auditor.offenders.sort(key=lambda o: (o.line, o.col))
-    return auditor
+    return _Scan(auditor.offenders, [script for _, _, script in auditor.scripts])
 
 
 def harden(html: str) -> tuple[str, list[Offender]]:
     """`audit_page` and `add_csp` in one parse: the page with its policy, and its offenders."""
     html = _CSP_META.sub("", html, count=1)
-    auditor = _scan(html)
-    return _insert_csp(html, auditor), auditor.offenders
+    scan = _scan(html)
+    return _insert_csp(html, scan), scan.offenders
 
 
 def audit_page(html: str) -> list[Offender]:
@@ -216,9 +407,9 @@ def inline_script_hashes(html: str) -> list[str]:
     return _theme_hashes(_scan(html))
 
 
-def _theme_hashes(auditor: _Auditor) -> list[str]:
+def _theme_hashes(scan: _Scan) -> list[str]:
     hashes: list[str] = []
-    for _, _, script in auditor.scripts:
+    for script in scan.scripts:
         source = _csp_hash(script)
         if is_theme_script(script) and source not in hashes:
             hashes.append(source)
@@ -230,11 +421,11 @@ def csp_policy(html: str) -> str:
     return CSP_TEMPLATE.format(hashes="".join(" " + h for h in inline_script_hashes(html)))
 
 
-def _insert_csp(html: str, auditor: _Auditor) -> str:
+def _insert_csp(html: str, scan: _Scan) -> str:
     head = _HEAD.search(html)
     if head is None:
         raise ValueError("no <head> element: cannot add the Content-Security-Policy")
-    policy = CSP_TEMPLATE.format(hashes="".join(" " + h for h in _theme_hashes(auditor)))
+    policy = CSP_TEMPLATE.format(hashes="".join(" " + h for h in _theme_hashes(scan)))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return html[:head.end()] + meta + html[head.end():]
 
