@@ -197,6 +197,16 @@ _CDATA_END: Final = {elem: re.compile(rf"</\s*{elem}\s*>", re.I)
 #: The fast scan mirrors this version's tokenizer; any other falls back to the parser.
 FAST_SCAN: Final = sys.version_info[:2] == (3, 11)
 _TAG_NAME_END: Final = "abcdefghijklmnopqrstuvwxyz=/ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# Tags whose attributes the scan must read whatever they are.
+_ALWAYS_READ: Final = PAGE_BANNED | CONTENT_BANNED | frozenset(HTMLParser.CDATA_CONTENT_ELEMENTS)
+# An attribute name the audit looks at, where the parser starts one (after a quote, a space or
+# '/'): one starting with "on", or a URL attribute. IGNORECASE also matches every character
+# whose lower() starts with one of these letters (K, the Kelvin sign; I with a dot), so this
+# finds at least every name the parser lower-cases to one of these. A tag it does not match
+# cannot be flagged, and is skipped without reading its attributes.
+_RISKY_NAME: Final = re.compile(
+    "[\\s'\"/](?:on|(?:" + "|".join(sorted(map(re.escape, URL_ATTRIBUTES), key=len, reverse=True))
+    + ")(?![^\\s/=>]))", re.IGNORECASE)
 
 
 def _start_tag(raw: str, i: int) -> tuple[int, str | None, list[tuple[str, str | None]], bool]:
@@ -221,6 +231,8 @@ def _start_tag(raw: str, i: int) -> tuple[int, str | None, list[tuple[str, str |
         return -1, None, [], False
     k = found.end()
     tag = found.group(1).lower()
+    if tag not in _ALWAYS_READ and not _RISKY_NAME.search(raw, k - 1, endpos):
+        return endpos, None, [], False  # nothing in it the audit looks at
     attrs: list[tuple[str, str | None]] = []
     while k < endpos:
         am = _ATTRFIND.match(raw, k)
