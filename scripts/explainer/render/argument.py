@@ -100,7 +100,7 @@ def _summary(corpus: Corpus, thesis: Claim, limit: int | None = None) -> str:
 
 #: Claims drawn in full (the whole tree, every section) before the argument page is cut down to
 #: each thesis, its direct supporters and attackers, and counts; claim pages carry the rest.
-SPLIT = 100
+SPLIT = 60
 #: Direct supporters and attackers of a thesis shown on a large argument page.
 CHILDREN = 30
 #: Claims of each section named on a large argument page; their own pages list them all.
