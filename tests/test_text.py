@@ -7,6 +7,8 @@ from html.parser import HTMLParser
 
 import markdown
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from explainer.text import (
     Abbreviations,
@@ -179,3 +181,10 @@ def test_abbreviations_refused_by_the_abbr_extension_are_not_wrapped() -> None:
 ])
 def test_first_sentence(prose: str, first: str) -> None:
     assert first_sentence(prose) == first
+
+
+@given(st.text(max_size=40))
+def test_plain_references_every_ascii_punctuation_and_control(s: str) -> None:
+    words = " ".join(s.split())
+    assert plain(s) == "".join(
+        f"&#{ord(c)};" if c.isascii() and not c.isalnum() and c != " " else c for c in words)

@@ -35,9 +35,11 @@ def plain(s: str) -> str:
     Neither Markdown (with any extension) nor HTML then sees syntax in it, and it is valid both
     in Markdown and inside HTML text or a quoted attribute.
     """
-    s = " ".join(s.split())
-    return "".join(f"&#{ord(c)};" if c.isascii() and not c.isalnum() and c != " " else c
-                   for c in s)
+    return " ".join(s.split()).translate(_PLAIN)
+
+
+# ASCII punctuation and controls (not letters, digits or the space) as character references.
+_PLAIN = {i: f"&#{i};" for i in range(128) if not chr(i).isalnum() and chr(i) != " "}
 
 
 def _href_filter(tag: str, attr: str, value: str) -> str | None:
