@@ -309,6 +309,11 @@ def _fast_scan(raw: str, banned: frozenset[str], *, page: bool) -> list[str] | N
                         script_start = k
                 if not closed and tag in _CDATA_END:
                     cdata = tag
+        elif cdata is None and script_start is None and raw.startswith("</", i):
+            # Outside raw text, with no script open, an end tag only moves on: parse_endtag
+            # ends every form of it (named, nameless, bogus) after the first '>' past "</".
+            k = raw.find(">", i + 2)
+            k = k + 1 if k >= 0 else -1
         elif raw.startswith("</", i):
             k, name = _end_tag(raw, i, cdata)
             if name is not None:
