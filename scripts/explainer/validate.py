@@ -1,20 +1,18 @@
 """Documents in, a Corpus out, or DataError with every problem. Pure: no file system.
 
-Two passes: each record against its field spec (schema.py), then the links between records.
+Two passes: each record against its field spec (fields.py), then the links between records.
 A record with a mistake still registers its id, so one mistake does not cascade into many.
 """
 
 from __future__ import annotations
 
-import difflib
-import functools
-import re
 from collections.abc import Iterable
 from pathlib import PurePosixPath
 from typing import Any
 
 from explainer import schema as s
-from explainer.dates import PartialDate, When, parse_date
+from explainer.dates import PartialDate, When
+from explainer.fields import ID_RE, FieldChecker, close_match
 from explainer.load import Document, Key
 from explainer.model import (
     Actor,
@@ -35,190 +33,8 @@ from explainer.model import (
 )
 from explainer.problems import DataError, Problem
 from explainer.quotes import SourceText
-from explainer.urls import url_problem
 
-_ID = re.compile(s.ID_PATTERN)
-_LANG = re.compile(s.LANG_PATTERN)
-_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]")
-_ENTITY = re.compile(r"&(#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
-_MD_LINK = re.compile(r"\]\(\s*<?([^\s>]+)")
-_MD_REFDEF = re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)", re.M)
 _KIND_OF_FOLDER = {folder: kind for kind, folder in s.FOLDERS.items()}
-_BOOL_TRAPS = {"yes", "no", "on", "off", "y", "n", "True", "False", "TRUE", "FALSE", "Yes", "No"}
-
-
-def _close(word: str, options: Iterable[str]) -> str:
-    found = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"did you mean {found[0]!r}?" if found else ""
-
-
-class _Checker:
-    """Collects problems for one document while converting its values."""
-
-    def __init__(self, doc: Document, problems: list[Problem]) -> None:
-        self.doc = doc
-        self.problems = problems
-
-    def add(self, key: Key, message: str, hint: str = "", *, at_key: bool = False) -> None:
-        line, col = self.doc.key_mark(key) if at_key else self.doc.mark(key)
-        self.problems.append(Problem(path=self.doc.path, line=line, col=col, message=message,
-                                     hint=hint))
-
-    # Shape pass: one method per kind of field type.
-    def obj(self, spec: s.Obj, value: Any, key: Key, what: str) -> dict[str, Any] | None:
-        if not isinstance(value, dict):
-            self.add(key, f"{what} must be a mapping of fields (got {_kind_of(value)})",
-                     "write 'field: value' pairs, indented under it")
-            return None
-        fields = _fields_of(spec)
-        out: dict[str, Any] = {}
-        for name, raw in value.items():
-            if name not in fields:
-                hint = _close(name, fields) or "allowed fields: " + ", ".join(fields)
-                self.add((*key, name), f"unknown field {name!r}", hint, at_key=True)
-                continue
-            f = fields[name]
-            if raw is None:
-                if f.required:
-                    self.add((*key, name), f"{name} must not be empty", f.doc)
-                continue
-            conv = self.value(f.type, raw, (*key, name), name)
-            if conv is not None:
-                out[name] = conv
-        for f in spec.fields:
-            if f.required and f.name not in value:
-                where = what if what != "record" else "the record"
-                self.add(key, f"missing required field {f.name!r} in {where}", f.doc)
-        return out
-
-    def value(self, t: s.FieldType, raw: Any, key: Key, name: str) -> Any:
-        match t:
-            case s.ListOf(item=item, min_items=m):
-                if not isinstance(raw, list):
-                    self.add(key, f"{name} must be a list (got {_kind_of(raw)})",
-                             "write each item on its own line starting with '- '")
-                    return None
-                items = [self.value(item, v, (*key, i), f"{name} item") for i, v in enumerate(raw)]
-                if len(raw) < m:
-                    self.add(key, f"{name} must have at least {m} item{'s' * (m > 1)} "
-                             f"(got {len(raw)})")
-                return [v for v in items if v is not None]
-            case s.Obj():
-                return self.obj(t, raw, key, name)
-            case s.OneOf(choices=choices):
-                if isinstance(raw, dict):
-                    for marker, spec in choices:
-                        if marker in raw:
-                            got = self.obj(spec, raw, key, name)
-                            return (spec.name, got) if got is not None else None
-                self.add(key, f"{name} must be a citation: either 'source' and 'quote' (a "
-                         "quote from a source text) or 'title', 'publisher' and 'url' (an "
-                         "external reference)", "see CONTRIBUTING.md, 'Citations'")
-                return None
-        if not isinstance(raw, str):
-            self.add(key, f"{name} must be {_expect(t)} (got {_kind_of(raw)})",
-                     "quote the value if it is text that contains ': ' or starts with '-'"
-                     if isinstance(raw, dict) else "")
-            return None
-        return self.scalar(t, raw, key, name)
-
-    def scalar(self, t: s.FieldType, raw: str, key: Key, name: str) -> Any:
-        match t:
-            case s.Text(max_length=n) | s.Prose(max_length=n):
-                return self.text(raw, key, name, n, prose=isinstance(t, s.Prose))
-            case s.Ref():
-                if not _ID.match(raw):
-                    slug = re.sub(r"[^a-z0-9]+", "-", raw.lower()).strip("-")
-                    self.add(key, f"{name} must be an id of lowercase letters, digits and "
-                             f"hyphens (got {raw!r})", f"for example {slug!r}" if slug else "")
-                    return None
-                return raw
-            case s.Enum(values=vs):
-                if raw not in vs:
-                    self.add(key, f"{name} must be one of {', '.join(vs)} (got {raw!r})",
-                             _close(raw, vs))
-                    return None
-                return raw
-            case s.Date():
-                try:
-                    return _parse_date(raw)
-                except ValueError as e:
-                    self.add(key, f"{name} {e} (got {raw!r})",
-                             "for example 2021-05-24, 2021-05 or 2021")
-                    return None
-            case s.Bool():
-                if raw in ("true", "false"):
-                    return raw == "true"
-                hint = ("YAML 1.1 tools read yes/no/on/off as booleans; write true or false"
-                        if raw in _BOOL_TRAPS else "write true or false")
-                self.add(key, f"{name} must be true or false (got {raw!r})", hint)
-                return None
-            case s.Int(minimum=lo):
-                if raw.isdigit() and int(raw) >= lo:
-                    return int(raw)
-                hint = ("YAML 1.1 reads 1:20 as a base-60 number; write a plain whole number"
-                        if ":" in raw else "")
-                self.add(key, f"{name} must be a whole number from {lo} (got {raw!r})", hint)
-                return None
-            case s.Url():
-                problem = url_problem(raw)
-                if problem:
-                    self.add(key, f"{name} must be an absolute http(s) URL (got {raw!r})", problem)
-                    return None
-                return raw
-            case s.Lang():
-                if not _LANG.match(raw):
-                    self.add(key, f"{name} must be a language code such as en or fr (got {raw!r})")
-                    return None
-                return raw
-        raise AssertionError(t)  # pragma: no cover
-
-    def text(self, raw: str, key: Key, name: str, limit: int, *, prose: bool) -> str | None:
-        ok = True
-        if not raw.strip():
-            self.add(key, f"{name} must not be empty")
-            return None
-        if len(raw) > limit:
-            self.add(key, f"{name} must be at most {limit} characters (got {len(raw)})",
-                     "shorten it; long passages belong in the summary or a note")
-            ok = False
-        if m := _HTML.search(raw):
-            self.add(key, f"{name} must not contain raw HTML (found {m.group()!r})",
-                     "write plain text; prose fields allow *emphasis* and [links](https://…)")
-            ok = False
-        if m := _ENTITY.search(raw):
-            self.add(key, f"{name} must not contain character references (found {m.group()!r})",
-                     "type the character itself")
-            ok = False
-        if prose:
-            for m in (*_MD_LINK.finditer(raw), *_MD_REFDEF.finditer(raw)):
-                target = m.group(1)
-                while target.endswith(")") and target.count("(") < target.count(")"):
-                    target = target[:-1]
-                if url_problem(target):
-                    self.add(key, f"{name} links must be absolute http(s) URLs (got {target!r})",
-                             "link to a public page with https://, or link records by id in "
-                             "their own fields")
-                    ok = False
-        elif not prose and "\n" in raw.strip() and name in ("title", "label", "name", "term"):
-            self.add(key, f"{name} must be one line", "remove the line break")
-            ok = False
-        return raw.strip() if ok else None
-
-
-def _kind_of(v: Any) -> str:
-    if v is None:
-        return "nothing"
-    if isinstance(v, dict):
-        return "a mapping"
-    if isinstance(v, list):
-        return "a list"
-    return repr(v)
-
-
-def _expect(t: s.FieldType) -> str:
-    return {s.Bool: "true or false", s.Int: "a whole number", s.Date: "a date",
-            s.Url: "a URL", s.Enum: "one word"}.get(type(t), "text")
 
 
 def kind_of_path(path: str) -> str | None:
@@ -231,20 +47,6 @@ def _stem(path: str) -> str:
     name = path.rsplit("/", 1)[-1]
     dot = name.rfind(".")
     return name[:dot] if 0 < dot < len(name) - 1 else name
-
-
-# Specs are module constants; a field table per spec, and dates parsed once per distinct text.
-_FIELDS: dict[int, tuple[s.Obj, dict[str, s.Field]]] = {}
-
-
-def _fields_of(spec: s.Obj) -> dict[str, s.Field]:
-    entry = _FIELDS.get(id(spec))
-    if entry is None or entry[0] is not spec:
-        entry = _FIELDS[id(spec)] = (spec, {f.name: f for f in spec.fields})
-    return entry[1]
-
-
-_parse_date = functools.lru_cache(maxsize=8192)(parse_date)
 
 
 def validate(documents: list[Document], texts: dict[str, str], broken: Iterable[str] = ()
@@ -283,14 +85,14 @@ class _Validator:
                             claims=built["claim"], terms=built["term"])
 
     def _shape(self, doc: Document) -> None:
-        c = _Checker(doc, self.problems)
+        c = FieldChecker(doc, self.problems)
         kind = kind_of_path(doc.path)
         if kind is None:
             c.add((), "file is not in a record folder",
                   "records live in data/" + ", data/".join(s.FOLDERS.values()))
             return
         stem = _stem(doc.path)
-        if not _ID.match(stem):
+        if not ID_RE.match(stem):
             c.add((), f"file name must be an id of lowercase letters, digits and hyphens "
                   f"(got {stem!r})", "rename the file, e.g. 2021-coup.yaml")
         elif stem in self.known[kind]:
@@ -316,20 +118,20 @@ class _Validator:
             return
         path = str(PurePosixPath(doc.path).parent / name)
         if path not in self.texts:
-            _Checker(doc, self.problems).add(("text",), f"text file {name!r} not found beside "
+            FieldChecker(doc, self.problems).add(("text",), f"text file {name!r} not found beside "
                                              "this record", f"add {path}")
             return
         self.source_texts[_stem(doc.path)] = SourceText(self.texts[path])
 
     # Link pass: resolve ids, check dates and quotes, build the model.
-    def _ref(self, c: _Checker, kind: str, ident: str | None, key: Key) -> None:
+    def _ref(self, c: FieldChecker, kind: str, ident: str | None, key: Key) -> None:
         if ident is not None and ident not in self.known[kind]:
             folder = s.FOLDERS[kind]
-            hint = _close(ident, self.known[kind])
+            hint = close_match(ident, self.known[kind])
             hint = (hint + " " if hint else "") + f"{kind} ids are the file names in data/{folder}/"
             c.add(key, f"unknown {kind} id {ident!r}", hint)
 
-    def _quote(self, c: _Checker, source: str, text: str, key: Key) -> Quote | None:
+    def _quote(self, c: FieldChecker, source: str, text: str, key: Key) -> Quote | None:
         if source not in self.known["source"]:
             return None  # reported by _ref
         st = self.source_texts.get(source)
@@ -345,7 +147,7 @@ class _Validator:
             return None
         return Quote(source=source, text=text, paragraph=m.paragraph, start=m.start, end=m.end)
 
-    def _citations(self, c: _Checker, items: list[Any], key: Key) -> tuple[Citation, ...]:
+    def _citations(self, c: FieldChecker, items: list[Any], key: Key) -> tuple[Citation, ...]:
         out: list[Citation] = []
         for i, (shape, f) in enumerate(items):
             k = (*key, i)
@@ -361,7 +163,8 @@ class _Validator:
                                      note=f.get("note")))
         return tuple(out)
 
-    def _when(self, c: _Checker, rec: dict[str, Any], date_key: str, key: Key = ()) -> When | None:
+    def _when(self, c: FieldChecker, rec: dict[str, Any], date_key: str, key: Key = ()
+              ) -> When | None:
         date: PartialDate | None = rec.get(date_key)
         if date is None:
             return None
@@ -387,14 +190,14 @@ class _Validator:
     def _link(self, kind: str) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for doc, rec in self.records[kind]:
-            c = _Checker(doc, self.problems)
+            c = FieldChecker(doc, self.problems)
             before = len(self.problems)
             built = getattr(self, f"_link_{kind}")(c, doc, rec)
             if built is not None and len(self.problems) == before:
                 out[built.id] = built
         return out
 
-    def _link_source(self, c: _Checker, doc: Document, r: dict[str, Any]) -> Source | None:
+    def _link_source(self, c: FieldChecker, doc: Document, r: dict[str, Any]) -> Source | None:
         st = self.source_texts.get(_stem(doc.path))
         n = len(st.paragraphs) if st else 0
         for i, p in enumerate(r.get("not_body", [])):
@@ -410,7 +213,7 @@ class _Validator:
                       not_body=tuple(r.get("not_body", [])), rights=r["rights"],
                       note=r.get("note"))
 
-    def _link_event(self, c: _Checker, doc: Document, r: dict[str, Any]) -> Event | None:
+    def _link_event(self, c: FieldChecker, doc: Document, r: dict[str, Any]) -> Event | None:
         actors = []
         for i, a in enumerate(r.get("actors", [])):
             self._ref(c, "actor", a.get("actor"), ("actors", i, "actor"))
@@ -432,7 +235,7 @@ class _Validator:
                      kind=r["kind"], place=r.get("place"), actors=tuple(actors),
                      tags=tuple(r.get("tags", [])), sources=sources, disputed=tuple(disputes))
 
-    def _link_actor(self, c: _Checker, doc: Document, r: dict[str, Any]) -> Actor | None:
+    def _link_actor(self, c: FieldChecker, doc: Document, r: dict[str, Any]) -> Actor | None:
         roles = []
         for i, role in enumerate(r.get("roles", [])):
             self._ref(c, "actor", role.get("organisation"), ("roles", i, "organisation"))
@@ -453,7 +256,7 @@ class _Validator:
                      kind=r["kind"], description=r["description"], roles=tuple(roles),
                      affiliations=tuple(r.get("affiliations", [])), sources=sources)
 
-    def _link_claim(self, c: _Checker, doc: Document, r: dict[str, Any]) -> Claim | None:
+    def _link_claim(self, c: FieldChecker, doc: Document, r: dict[str, Any]) -> Claim | None:
         for rel, kind in (("supports", "claim"), ("attacks", "claim"), ("evidence", "event"),
                           ("actors", "actor")):
             for i, ident in enumerate(r.get(rel, [])):
@@ -483,7 +286,7 @@ class _Validator:
                      evidence=tuple(r.get("evidence", [])), actors=tuple(r.get("actors", [])),
                      assessment=assessment)
 
-    def _link_term(self, c: _Checker, doc: Document, r: dict[str, Any]) -> Term | None:
+    def _link_term(self, c: FieldChecker, doc: Document, r: dict[str, Any]) -> Term | None:
         self._ref(c, "actor", r.get("actor"), ("actor",))
         sources = self._citations(c, r.get("sources", []), ("sources",))
         if not _has(r, "id", "term", "definition"):
@@ -506,7 +309,7 @@ class _Validator:
                     if frozenset(cycle) not in reported:
                         reported.add(frozenset(cycle))
                         doc, r = recs[node]
-                        c = _Checker(doc, self.problems)
+                        c = FieldChecker(doc, self.problems)
                         c.add(("supports", r["supports"].index(nxt)),
                               "claims support each other in a cycle: " + " → ".join(cycle),
                               "support runs from evidence up to the thesis; remove one link")
@@ -534,7 +337,7 @@ class _Validator:
                     todo.append(n)
         for i in sorted(set(recs) - seen):
             doc, _ = recs[i]
-            _Checker(doc, self.problems).add(
+            FieldChecker(doc, self.problems).add(
                 (), "claim is not connected to the argument",
                 "add 'supports:' or 'attacks:' with the id of the claim it bears on; every claim "
                 "must lead to the thesis")

@@ -1,0 +1,215 @@
+"""Field-level checks: one value of a record against its spec in schema.py.
+
+Converts text to the value the model wants (dates, booleans, ids) or records a problem at the
+value's line and column, with a hint where the fix can be guessed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from explainer import schema as s
+from explainer.dates import parse_date
+from explainer.load import Document, Key
+from explainer.problems import Problem
+from explainer.urls import url_problem
+
+ID_RE = re.compile(s.ID_PATTERN)
+_LANG = re.compile(s.LANG_PATTERN)
+_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+_ENTITY = re.compile(r"&(#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_MD_LINK = re.compile(r"\]\(\s*<?([^\s>]+)")
+_MD_REFDEF = re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)", re.M)
+_BOOL_TRAPS = {"yes", "no", "on", "off", "y", "n", "True", "False", "TRUE", "FALSE", "Yes", "No"}
+
+
+def close_match(word: str, options: Iterable[str]) -> str:
+    found = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"did you mean {found[0]!r}?" if found else ""
+
+
+class FieldChecker:
+    """Collects problems for one document while converting its values."""
+
+    def __init__(self, doc: Document, problems: list[Problem]) -> None:
+        self.doc = doc
+        self.problems = problems
+
+    def add(self, key: Key, message: str, hint: str = "", *, at_key: bool = False) -> None:
+        line, col = self.doc.key_mark(key) if at_key else self.doc.mark(key)
+        self.problems.append(Problem(path=self.doc.path, line=line, col=col, message=message,
+                                     hint=hint))
+
+    # Shape pass: one method per kind of field type.
+    def obj(self, spec: s.Obj, value: Any, key: Key, what: str) -> dict[str, Any] | None:
+        if not isinstance(value, dict):
+            self.add(key, f"{what} must be a mapping of fields (got {_kind_of(value)})",
+                     "write 'field: value' pairs, indented under it")
+            return None
+        fields = _fields_of(spec)
+        out: dict[str, Any] = {}
+        for name, raw in value.items():
+            if name not in fields:
+                hint = close_match(name, fields) or "allowed fields: " + ", ".join(fields)
+                self.add((*key, name), f"unknown field {name!r}", hint, at_key=True)
+                continue
+            f = fields[name]
+            if raw is None:
+                if f.required:
+                    self.add((*key, name), f"{name} must not be empty", f.doc)
+                continue
+            conv = self.value(f.type, raw, (*key, name), name)
+            if conv is not None:
+                out[name] = conv
+        for f in spec.fields:
+            if f.required and f.name not in value:
+                where = what if what != "record" else "the record"
+                self.add(key, f"missing required field {f.name!r} in {where}", f.doc)
+        return out
+
+    def value(self, t: s.FieldType, raw: Any, key: Key, name: str) -> Any:
+        match t:
+            case s.ListOf(item=item, min_items=m):
+                if not isinstance(raw, list):
+                    self.add(key, f"{name} must be a list (got {_kind_of(raw)})",
+                             "write each item on its own line starting with '- '")
+                    return None
+                items = [self.value(item, v, (*key, i), f"{name} item") for i, v in enumerate(raw)]
+                if len(raw) < m:
+                    self.add(key, f"{name} must have at least {m} item{'s' * (m > 1)} "
+                             f"(got {len(raw)})")
+                return [v for v in items if v is not None]
+            case s.Obj():
+                return self.obj(t, raw, key, name)
+            case s.OneOf(choices=choices):
+                if isinstance(raw, dict):
+                    for marker, spec in choices:
+                        if marker in raw:
+                            got = self.obj(spec, raw, key, name)
+                            return (spec.name, got) if got is not None else None
+                self.add(key, f"{name} must be a citation: either 'source' and 'quote' (a "
+                         "quote from a source text) or 'title', 'publisher' and 'url' (an "
+                         "external reference)", "see CONTRIBUTING.md, 'Citations'")
+                return None
+        if not isinstance(raw, str):
+            self.add(key, f"{name} must be {_expect(t)} (got {_kind_of(raw)})",
+                     "quote the value if it is text that contains ': ' or starts with '-'"
+                     if isinstance(raw, dict) else "")
+            return None
+        return self.scalar(t, raw, key, name)
+
+    def scalar(self, t: s.FieldType, raw: str, key: Key, name: str) -> Any:
+        match t:
+            case s.Text(max_length=n) | s.Prose(max_length=n):
+                return self.text(raw, key, name, n, prose=isinstance(t, s.Prose))
+            case s.Ref():
+                if not ID_RE.match(raw):
+                    slug = re.sub(r"[^a-z0-9]+", "-", raw.lower()).strip("-")
+                    self.add(key, f"{name} must be an id of lowercase letters, digits and "
+                             f"hyphens (got {raw!r})", f"for example {slug!r}" if slug else "")
+                    return None
+                return raw
+            case s.Enum(values=vs):
+                if raw not in vs:
+                    self.add(key, f"{name} must be one of {', '.join(vs)} (got {raw!r})",
+                             close_match(raw, vs))
+                    return None
+                return raw
+            case s.Date():
+                try:
+                    return _parse_date(raw)
+                except ValueError as e:
+                    self.add(key, f"{name} {e} (got {raw!r})",
+                             "for example 2021-05-24, 2021-05 or 2021")
+                    return None
+            case s.Bool():
+                if raw in ("true", "false"):
+                    return raw == "true"
+                hint = ("YAML 1.1 tools read yes/no/on/off as booleans; write true or false"
+                        if raw in _BOOL_TRAPS else "write true or false")
+                self.add(key, f"{name} must be true or false (got {raw!r})", hint)
+                return None
+            case s.Int(minimum=lo):
+                if raw.isdigit() and int(raw) >= lo:
+                    return int(raw)
+                hint = ("YAML 1.1 reads 1:20 as a base-60 number; write a plain whole number"
+                        if ":" in raw else "")
+                self.add(key, f"{name} must be a whole number from {lo} (got {raw!r})", hint)
+                return None
+            case s.Url():
+                problem = url_problem(raw)
+                if problem:
+                    self.add(key, f"{name} must be an absolute http(s) URL (got {raw!r})", problem)
+                    return None
+                return raw
+            case s.Lang():
+                if not _LANG.match(raw):
+                    self.add(key, f"{name} must be a language code such as en or fr (got {raw!r})")
+                    return None
+                return raw
+        raise AssertionError(t)  # pragma: no cover
+
+    def text(self, raw: str, key: Key, name: str, limit: int, *, prose: bool) -> str | None:
+        ok = True
+        if not raw.strip():
+            self.add(key, f"{name} must not be empty")
+            return None
+        if len(raw) > limit:
+            self.add(key, f"{name} must be at most {limit} characters (got {len(raw)})",
+                     "shorten it; long passages belong in the summary or a note")
+            ok = False
+        if m := _HTML.search(raw):
+            self.add(key, f"{name} must not contain raw HTML (found {m.group()!r})",
+                     "write plain text; prose fields allow *emphasis* and [links](https://…)")
+            ok = False
+        if m := _ENTITY.search(raw):
+            self.add(key, f"{name} must not contain character references (found {m.group()!r})",
+                     "type the character itself")
+            ok = False
+        if prose:
+            for m in (*_MD_LINK.finditer(raw), *_MD_REFDEF.finditer(raw)):
+                target = m.group(1)
+                while target.endswith(")") and target.count("(") < target.count(")"):
+                    target = target[:-1]
+                if url_problem(target):
+                    self.add(key, f"{name} links must be absolute http(s) URLs (got {target!r})",
+                             "link to a public page with https://, or link records by id in "
+                             "their own fields")
+                    ok = False
+        elif not prose and "\n" in raw.strip() and name in ("title", "label", "name", "term"):
+            self.add(key, f"{name} must be one line", "remove the line break")
+            ok = False
+        return raw.strip() if ok else None
+
+
+def _kind_of(v: Any) -> str:
+    if v is None:
+        return "nothing"
+    if isinstance(v, dict):
+        return "a mapping"
+    if isinstance(v, list):
+        return "a list"
+    return repr(v)
+
+
+def _expect(t: s.FieldType) -> str:
+    return {s.Bool: "true or false", s.Int: "a whole number", s.Date: "a date",
+            s.Url: "a URL", s.Enum: "one word"}.get(type(t), "text")
+
+
+# Specs are module constants; a field table per spec, and dates parsed once per distinct text.
+_FIELDS: dict[int, tuple[s.Obj, dict[str, s.Field]]] = {}
+
+
+def _fields_of(spec: s.Obj) -> dict[str, s.Field]:
+    entry = _FIELDS.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        entry = _FIELDS[id(spec)] = (spec, {f.name: f for f in spec.fields})
+    return entry[1]
+
+
+_parse_date = functools.lru_cache(maxsize=8192)(parse_date)
