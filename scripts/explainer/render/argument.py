@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from explainer.model import Claim, Corpus
 from explainer.render import links, paging, svg
-from explainer.render.common import abbrs, kind_label, time, verdict_badge
+from explainer.render.common import abbrs, count, kind_label, time, verdict_badge
 from explainer.text import plain, rich
 
 #: (claim, relation to its parent: root / supports / attacks, children, links to claims shown
@@ -69,10 +69,6 @@ def _map_node(corpus: Corpus, page: str, tree: Tree) -> svg.MapNode:
                        children=tuple(_map_node(corpus, page, t) for t in children))
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def _summary(corpus: Corpus, thesis: Claim, limit: int | None = None) -> str:
     claims = list(corpus.claims.values())
     support = [c for c in claims if c.kind in ("premise", "evidence", "background")]
@@ -82,17 +78,17 @@ def _summary(corpus: Corpus, thesis: Claim, limit: int | None = None) -> str:
     events = {e for c in claims for e in c.evidence}
     checked = [c for c in claims if c.assessment and c.assessment.verdict != "opinion"]
     parts = [f"The article's thesis is “{plain(thesis.label)}”. It rests on "
-             f"{_count(len(support), 'supporting claim')}, which together cite "
-             f"{_count(len(events), 'event')} as evidence."]
+             f"{count(len(support), 'supporting claim')}, which together cite "
+             f"{count(len(events), 'event')} as evidence."]
     if opposing:
         named = "; ".join(f"“{plain(c.label)}”" for c in opposing[:limit])
         if limit is not None and len(opposing) > limit:
             named += f"; and {len(opposing) - limit} more"
-        parts.append(f"It argues against {_count(len(opposing), 'opposing view')} ({named})" +
-                     (f" with {_count(len(rebut), 'rebuttal')}." if rebut else "."))
+        parts.append(f"It argues against {count(len(opposing), 'opposing view')} ({named})" +
+                     (f" with {count(len(rebut), 'rebuttal')}." if rebut else "."))
     if recs:
-        parts.append(f"It ends with {_count(len(recs), 'recommendation')}.")
-    parts.append(f"Of its claims, {_count(len(checked), 'statement')} of fact "
+        parts.append(f"It ends with {count(len(recs), 'recommendation')}.")
+    parts.append(f"Of its claims, {count(len(checked), 'statement')} of fact "
                  f"{'was' if len(checked) == 1 else 'were'} checked; see the "
                  f"[fact-checks]({links.md(links.ARGUMENT, links.FACT_CHECKS)}).")
     return " ".join(parts)
@@ -131,7 +127,7 @@ def _shallow_list(corpus: Corpus, page: str, tree: Tree) -> list[str]:
         k = corpus.claims[child[0]]
         below = _size(child) - 1
         kbadge = f" {verdict_badge(k.assessment.verdict)}" if k.assessment else ""
-        more = (f" — [{_count(below, 'claim')} below it]"
+        more = (f" — [{count(below, 'claim')} below it]"
                 f"({links.md(page, links.claim(k.id), 'relations')})" if below else "")
         lines.append(f"    - **{child[1]}** · [{plain(k.label)}]"
                      f"({links.md(page, links.claim(k.id))}) "
@@ -159,9 +155,9 @@ def _large(corpus: Corpus) -> dict[str, str]:
                   svg.argument_map(_map_node(corpus, page, (*top[:2], tuple(
                       (t[0], t[1], (), ()) for t in top[2]), ())),
                                    title=f"Argument map: {thesis.label}"),
-                  f"<figcaption>The thesis and the {_count(len(top[2]), 'claim')} that "
+                  f"<figcaption>The thesis and the {count(len(top[2]), 'claim')} that "
                   "directly support (solid) or attack (dashed) it, out of "
-                  f"{_count(len(seen), 'claim')} in its tree. Each box opens the claim, whose "
+                  f"{count(len(seen), 'claim')} in its tree. Each box opens the claim, whose "
                   "page lists the claims under it.</figcaption>", "</figure>", "",
                   f"### Claims under the thesis {{#tree-{thesis.id}}}", "",
                   *_shallow_list(corpus, page, tree), ""]
@@ -192,7 +188,7 @@ def _section_pages(corpus: Corpus, heading: str, anchor: str,
         nav = paging.pager(page, base, n, len(runs))
         lines = [f"# The argument: {heading.lower()}", "",
                  f"[← The argument]({links.md(page, links.ARGUMENT)}) · "
-                 f"{_count(len(claims), 'claim')}.", "", *nav]
+                 f"{count(len(claims), 'claim')}.", "", *nav]
         for c in run:
             lines += [f"## [{plain(c.label)}]({links.md(page, links.claim(c.id))}) "
                       f"{{#claim-{c.id}}}", "", rich(c.statement, abbrs(corpus)), ""]

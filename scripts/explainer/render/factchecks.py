@@ -6,7 +6,7 @@ verdict gets its own pages (`fact-checks/<verdict>.md`, then `.../<verdict>/2.md
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from explainer.model import Claim, Corpus
 from explainer.render import links, paging
@@ -53,16 +53,20 @@ def _check(corpus: Corpus, page: str, v: str, c: Claim) -> list[str]:
     return lines
 
 
+def _verdict_table(by_verdict: dict[str, list[Claim]], target: Callable[[str], str]
+                   ) -> list[str]:
+    """The counts per verdict, each verdict linking to `target(verdict)`."""
+    rows = [f"| [{VERDICT_LABELS[v]}]({target(v)}) | {len(by_verdict[v])} | "
+            f"{VERDICT_MEANINGS[v]} |" for v in VERDICTS]
+    return ["| Verdict | Claims | Meaning |", "| --- | ---: | --- |", *rows, ""]
+
+
 def _one_page(corpus: Corpus, by_verdict: dict[str, list[Claim]], total: int) -> str:
     page = links.FACT_CHECKS
     lines = ["# Fact-checks", "",
              f"{total} claims of the article were checked against the record. They are "
              "ordered by verdict; each verdict has its own anchor.", "",
-             "| Verdict | Claims | Meaning |", "| --- | ---: | --- |"]
-    for v in VERDICTS:
-        lines.append(f"| [{VERDICT_LABELS[v]}](#verdict-{v}) | {len(by_verdict[v])} | "
-                     f"{VERDICT_MEANINGS[v]} |")
-    lines.append("")
+             *_verdict_table(by_verdict, lambda v: f"#verdict-{v}")]
     for v in VERDICTS:
         claims = by_verdict[v]
         lines += [f"## {VERDICT_LABELS[v]} ({len(claims)}) {{#verdict-{v}}}", ""]
@@ -78,11 +82,7 @@ def _index(by_verdict: dict[str, list[Claim]], total: int) -> str:
     lines = ["# Fact-checks", "",
              f"{total} claims of the article were checked against the record. Each verdict "
              "has its own pages; below are the first claims of each.", "",
-             "| Verdict | Claims | Meaning |", "| --- | ---: | --- |"]
-    for v in VERDICTS:
-        lines.append(f"| [{VERDICT_LABELS[v]}]({links.md(page, verdict_page(v))}) | "
-                     f"{len(by_verdict[v])} | {VERDICT_MEANINGS[v]} |")
-    lines.append("")
+             *_verdict_table(by_verdict, lambda v: links.md(page, verdict_page(v)))]
     for v in VERDICTS:
         claims = by_verdict[v]
         lines += [f"## {VERDICT_LABELS[v]} ({len(claims)}) {{#summary-{v}}}", ""]
