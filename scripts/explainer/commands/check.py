@@ -33,7 +33,9 @@ def run(args: argparse.Namespace) -> int:
         print("[]")
     else:
         quotes = sum(len(c.quotes) for c in corpus.claims.values())
-        print(f"explainer: data is valid: {len(corpus.events)} events, {len(corpus.actors)} "
-              f"actors, {len(corpus.claims)} claims ({quotes} claim quotes checked), "
-              f"{len(corpus.terms)} glossary terms, {len(corpus.sources)} sources")
+        counts = ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in (
+            (len(corpus.events), "event"), (len(corpus.actors), "actor"),
+            (len(corpus.claims), "claim"), (quotes, "claim quote"),
+            (len(corpus.terms), "glossary term"), (len(corpus.sources), "source")))
+        print(f"explainer: data is valid: {counts}; every quote found verbatim")
     return 0
