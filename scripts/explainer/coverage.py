@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from explainer.model import ArticleCitation, Citation, Corpus, Quote
+from explainer.model import Corpus, Quote, record_quotes
 from explainer.quotes import normalise
 
 _BOUNDARY = re.compile(r"(?<=[.!?])([\"')\]]?)\s+(?=[\"'(\[]?[A-Z0-9])")
@@ -53,34 +53,11 @@ class SourceCoverage:
         return sum(p.covered for p in body) / total if total else 1.0
 
 
-def quotes_by_record(corpus: Corpus) -> list[tuple[str, Quote]]:
-    """Every quote on the site with the record path that uses it, in a stable order."""
-    out: list[tuple[str, Quote]] = []
-
-    def cite(path: str, items: tuple[Citation, ...]) -> None:
-        out.extend((path, c.quote) for c in items if isinstance(c, ArticleCitation))
-
-    for e in corpus.events.values():
-        cite(e.path, e.sources)
-        for d in e.disputed:
-            for v in d.values:
-                cite(e.path, v.sources)
-    for a in corpus.actors.values():
-        cite(a.path, a.sources)
-    for c in corpus.claims.values():
-        out.extend((c.path, q) for q in c.quotes)
-        if c.assessment:
-            cite(c.path, c.assessment.references)
-    for t in corpus.terms.values():
-        cite(t.path, t.sources)
-    return out
-
-
 def coverage(corpus: Corpus) -> list[SourceCoverage]:
     """For each source with text: which paragraphs and sentences at least one record quotes."""
     by_source: dict[str, dict[int, list[tuple[str, Quote]]]] = {}
-    for path, q in quotes_by_record(corpus):
-        by_source.setdefault(q.source, {}).setdefault(q.paragraph, []).append((path, q))
+    for rec, q in record_quotes(corpus):
+        by_source.setdefault(q.source, {}).setdefault(q.paragraph, []).append((rec.path, q))
     result = []
     for sid, src in corpus.sources.items():
         paras = []

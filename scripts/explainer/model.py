@@ -195,3 +195,29 @@ class Corpus:
             events_by_actor=freeze(by_actor), claims_by_actor=freeze(c_actor),
             claims_by_event=freeze(c_event), supporters=freeze(sup), attackers=freeze(att),
         )
+
+
+QuotingRecord = Event | Actor | Claim | Term
+
+
+def record_quotes(corpus: Corpus) -> list[tuple[QuotingRecord, Quote]]:
+    """Every quote on the site with the record that uses it: events, actors, claims, terms."""
+    out: list[tuple[QuotingRecord, Quote]] = []
+
+    def cite(rec: QuotingRecord, items: tuple[Citation, ...]) -> None:
+        out.extend((rec, c.quote) for c in items if isinstance(c, ArticleCitation))
+
+    for e in corpus.events.values():
+        cite(e, e.sources)
+        for d in e.disputed:
+            for v in d.values:
+                cite(e, v.sources)
+    for a in corpus.actors.values():
+        cite(a, a.sources)
+    for c in corpus.claims.values():
+        out.extend((c, q) for q in c.quotes)
+        if c.assessment:
+            cite(c, c.assessment.references)
+    for t in corpus.terms.values():
+        cite(t, t.sources)
+    return out

@@ -8,10 +8,9 @@ one page it always had (`glossary.md`, `source.md`).
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from explainer.model import ArticleCitation, Citation, Corpus, Quote, Term
+from explainer.model import Actor, Claim, Corpus, Event, Quote, Term, record_quotes
 from explainer.render import links, paging
 
 #: Terms on one page before the glossary is split by initial letter.
@@ -100,29 +99,16 @@ def quote_uses(corpus: Corpus) -> QuoteUses:
 
 def _quote_uses(corpus: Corpus, terms: dict[str, str]) -> QuoteUses:
     uses: QuoteUses = {}
-
-    def add(q: Quote, label: str, page: str) -> None:
+    for rec, q in record_quotes(corpus):
+        if isinstance(rec, Event):
+            label, page = rec.title, links.event(rec.id)
+        elif isinstance(rec, Actor):
+            label, page = rec.name, links.actor(rec.id)
+        elif isinstance(rec, Claim):
+            label, page = rec.label, links.claim(rec.id)
+        else:
+            label, page = rec.term, terms.get(rec.id, links.GLOSSARY) + "#" + rec.id
         entry = uses.setdefault((q.source, q.paragraph, q.start, q.end), (q, []))
         if (label, page) not in entry[1]:
             entry[1].append((label, page))
-
-    def cites(cs: Iterable[Citation], label: str, page: str) -> None:
-        for c in cs:
-            if isinstance(c, ArticleCitation):
-                add(c.quote, label, page)
-
-    for e in corpus.events.values():
-        cites(e.sources, e.title, links.event(e.id))
-        for d in e.disputed:
-            for v in d.values:
-                cites(v.sources, e.title, links.event(e.id))
-    for a in corpus.actors.values():
-        cites(a.sources, a.name, links.actor(a.id))
-    for c in corpus.claims.values():
-        for q in c.quotes:
-            add(q, c.label, links.claim(c.id))
-        if c.assessment:
-            cites(c.assessment.references, c.label, links.claim(c.id))
-    for t in corpus.terms.values():
-        cites(t.sources, t.term, terms.get(t.id, links.GLOSSARY) + "#" + t.id)
     return dict(sorted(uses.items()))
