@@ -28,7 +28,7 @@ build: install  ## strict build of the site into site/
 	$(BIN)/mkdocs build --strict
 
 serve: install  ## build and serve the site with live reload on http://127.0.0.1:8000/
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --dirty
 
 lint: install  ## ruff and mypy --strict
 	$(BIN)/ruff check scripts tests

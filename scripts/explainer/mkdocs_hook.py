@@ -1,24 +1,31 @@
 """MkDocs adapter: validate data/ before the site folder is touched, add the generated pages as
-in-memory files, append glossary abbreviations, add JSON-LD, fold diacritics into search.
+in-memory files, append glossary abbreviations, add JSON-LD, fold diacritics into search; under
+`mkdocs serve --dirty`, rewrite only the pages whose fingerprint changed (explainer.incremental).
 
 The only module that imports MkDocs. Loaded by file path (`hooks:`), so imports are absolute.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import posixpath
 import re
 import unicodedata
 import urllib.parse
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
+import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils.meta import get_data
 
+from explainer import incremental
 from explainer.build import data_dir_of, read_corpus
+from explainer.incremental import Ledger, SearchDoc, SiteInputs
 from explainer.problems import DataError
 from explainer.render import DEFAULT_REPO, Site, render_site
 from explainer.render.glossary import abbreviations_for
@@ -26,27 +33,95 @@ from explainer.text import json_script
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
 _GITHUB_EDIT = re.compile(r"^(https://github\.com/[^/]+/[^/]+)/edit/")
 _WORD = re.compile(r"\w+")
 _TAG = re.compile(r"<[^>]*>")
+_DIRTY_NOTICE = "A 'dirty' build is being performed"
 
 
 class _State:
-    site: Site | None = None
-    root: Path = Path()
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.root = Path()
+        self.schemas: dict[str, str] = {}
+        #: under `mkdocs serve --dirty`: rewrite only pages whose fingerprint changed
+        self.incremental = False
+        self.ledger = Ledger()
+        self.rebuilt: set[str] = set()  # URLs of the pages built in this build
+        self.order: list[str] = []  # URLs of every page, in build order
+        self.outputs: list[str] = []  # output paths of every page
+        self.search: dict[str, list[SearchDoc]] = {}  # each page's search entries
+
+
+class _TemplateCodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates, kept across the rebuilds of one serve: MkDocs makes a new
+    Jinja environment for each build, and compiling Material's templates again took about a
+    third of a one-page rebuild. Jinja compares the source's checksum, so an edited template
+    is compiled again."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 _state = _State()
+_template_code = _TemplateCodeCache()
+
+
+class _PageFile(File):
+    """A page that is rewritten unless the ledger says this process already wrote it from the
+    same fingerprint (set in on_nav, under `serve --dirty` only)."""
+
+    fingerprint = ""
+    fresh = False
+
+    def is_modified(self) -> bool:
+        return not self.fresh
+
+
+class _DropDirtyNotice(logging.Filter):
+    """MkDocs warns that a dirty build "will likely lead to inaccurate navigation and other
+    links", and strict mode turns the warning into an abort. The warning is about pages left
+    unbuilt whatever changed; ours are left only when nothing that can change them changed (the
+    site-wide fingerprint covers the config, the set of files and the navigation), so the
+    notice does not apply. Installed only under `mkdocs serve --dirty`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(_DIRTY_NOTICE)
+
+
+_drop_dirty_notice = _DropDirtyNotice()
 
 
 def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path or "mkdocs.yml").resolve().parent
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    _state.incremental = command == "serve" and dirty
+    if _state.incremental:
+        logging.getLogger("mkdocs.commands.build").addFilter(_drop_dirty_notice)
+
+
+def on_shutdown() -> None:
+    logging.getLogger("mkdocs.commands.build").removeFilter(_drop_dirty_notice)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # The first event of every build.
+    _state.ledger.start()
+    _state.rebuilt = set()
     data_dir = data_dir_of(_root(config))
     if str(data_dir) not in config.watch:
         config.watch.append(str(data_dir))
@@ -58,17 +133,30 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # last good site stays in place.
     root = _root(config)
     _state.root = root
+    if _state.incremental:
+        _forget_search_plugin_merge(config)
     try:
         corpus = read_corpus(data_dir_of(root))
         m = _GITHUB_EDIT.match(config.edit_uri or "")
-        schemas = {p.name.removesuffix(".schema.json"): p.read_text(encoding="utf-8")
-                   for p in sorted((root / "schemas").glob("*.schema.json"))}
-        _state.site = render_site(corpus, schemas=schemas, repo=m.group(1) if m else DEFAULT_REPO)
+        _state.schemas = {p.name.removesuffix(".schema.json"): p.read_text(encoding="utf-8")
+                          for p in sorted((root / "schemas").glob("*.schema.json"))}
+        _state.site = render_site(corpus, schemas=_state.schemas,
+                                  repo=m.group(1) if m else DEFAULT_REPO)
     except DataError as err:
         _state.site = None
         raise PluginError(str(err)) from None
     log.info("%d pages and %d files generated from %s", len(_state.site.pages),
              len(_state.site.files), data_dir_of(root))
+
+
+def _forget_search_plugin_merge(config: MkDocsConfig) -> None:
+    # Under dirty reload Material merges its previous index with the new entries as if one page
+    # had been rebuilt (search/plugin.py, generate_search_index). Without its previous index it
+    # writes only the new entries; on_post_build merges them with ours. (If a later Material
+    # drops this attribute, merge_search still takes each page's last, fresh run.)
+    search = config.plugins.get("material/search")
+    if search is not None and hasattr(search, "search_index_prev"):
+        cast(Any, search).search_index_prev = None
 
 
 def _edit_uri(source: str | None) -> str | None:
@@ -84,6 +172,22 @@ def _edit_uri(source: str | None) -> str | None:
     return "../" + rel.as_posix()
 
 
+def _generated_page(config: MkDocsConfig, path: str, markdown: str) -> _PageFile:
+    f = _PageFile.generated(config, path, content=markdown)
+    assert isinstance(f, _PageFile)
+    return f
+
+
+def _as_page_file(f: File) -> File:
+    """A hand-written page as a _PageFile, so that it too is rewritten when the site changes
+    (MkDocs would only compare its modification time with its output's)."""
+    if not f.is_documentation_page() or f.generated_by is not None:
+        return f
+    return _PageFile(f.src_uri, src_dir=f.src_dir, dest_dir=f.dest_dir,
+                     use_directory_urls=f.use_directory_urls, dest_uri=f.dest_uri,
+                     inclusion=f.inclusion)
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = _state.site
     if site is None:  # pragma: no cover - on_pre_build raised
@@ -93,13 +197,63 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError("hand-written files sit where pages are generated: " + ", ".join(
             f"{config.docs_dir}/{p}" for p in clashes) + "\n    hint: move or delete them; "
             "these pages come from the data")
+    if _state.incremental:
+        files = Files([_as_page_file(f) for f in files])  # same order: it is the build order
     for path, page in site.pages.items():
-        f = File.generated(config, path, content=page.markdown)
+        f = _generated_page(config, path, page.markdown)
         f.edit_uri = _edit_uri(page.source)
         files.append(f)
     for path, content in site.files.items():
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def _nav_view(nav: Navigation) -> list[str]:
+    """What every page's navigation shows of each page in the nav: its title (from the config,
+    else from its source) and its front matter (Material reads icon, status, subtitle)."""
+    out = []
+    for page in nav.pages:
+        source = page.file.content_string
+        title = page.title  # before rendering, only a title given in the config
+        out.append(json.dumps([page.file.src_uri, title, get_data(source)[1],
+                               source if title is None else ""], sort_keys=True, default=str))
+    return out
+
+
+def _site_fingerprint(config: MkDocsConfig, files: Files, nav: Navigation, site: Site) -> str:
+    config_file = Path(config.config_file_path) if config.config_file_path else None
+    custom_dir = config.theme.custom_dir
+    return SiteInputs(
+        config_text=config_file.read_text(encoding="utf-8") if config_file else "",
+        src_uris=list(files.src_uris), abbreviations=site.abbreviations, schemas=_state.schemas,
+        # Hand-written pages are fingerprinted by their text, like the generated ones.
+        stamps=[*incremental.stamps(Path(config.docs_dir), skip_suffixes=(".md",)),
+                *(incremental.stamps(Path(custom_dir)) if custom_dir else [])],
+        nav=_nav_view(nav)).fingerprint()
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    site = _state.site
+    if not _state.incremental or site is None:
+        return nav
+    whole = _site_fingerprint(config, files, nav, site)
+    for f in files:
+        if isinstance(f, _PageFile):
+            entry = site.pages.get(f.src_uri)
+            f.fingerprint = incremental.page_fingerprint(
+                whole, path=f.src_uri, markdown=f.content_string, edit_uri=f.edit_uri,
+                jsonld=entry.jsonld if entry else None)
+            f.fresh = _state.ledger.is_fresh(f.abs_dest_path, f.fingerprint)
+    return nav
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    if _state.incremental:
+        env.bytecode_cache = _template_code
+        pages = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        _state.order = [f.page.url for f in pages if f.page is not None]
+        _state.outputs = [f.abs_dest_path for f in pages]
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -120,6 +274,16 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if _state.incremental:
+        # Recorded before the write and the audit (priority -100); on_build_error forgets the
+        # records of a build that fails.
+        _state.rebuilt.add(page.url)
+        if isinstance(page.file, _PageFile):
+            _state.ledger.record(page.file.abs_dest_path, page.file.fingerprint)
+    return _with_jsonld(output, page)
+
+
+def _with_jsonld(output: str, page: Page) -> str:
     site = _state.site
     entry = site.pages.get(page.file.src_uri) if site else None
     if entry is None or entry.jsonld is None:
@@ -134,6 +298,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output[:head_end] + json_script(data) + "\n" + output[head_end:]
 
 
+def on_build_error(error: Exception) -> None:
+    _state.ledger.abandon()
+
+
 def fold(word: str) -> str:
     """Goïta -> Goita: decompose, drop combining marks."""
     return "".join(c for c in unicodedata.normalize("NFD", word)
@@ -146,17 +314,34 @@ def _folded(text: str) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    index_path = Path(config.site_dir) / "search" / "search_index.json"
+    if index_path.is_file():
+        _rewrite_search_index(index_path)
+    if _state.incremental:
+        for dest in _state.ledger.prune(_state.outputs):  # pages that no longer exist
+            Path(dest).unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                Path(dest).parent.rmdir()
+        log.info("%d of %d pages rebuilt in %s", len(_state.rebuilt), len(_state.order),
+                 config.site_dir)
+
+
+def _rewrite_search_index(index_path: Path) -> None:
     # Material's lunr search matches accents exactly. Index the accent-free forms of accented
     # words in two extra fields, weighted like title and text, so "Goita" finds "Goïta".
-    index_path = Path(config.site_dir) / "search" / "search_index.json"
-    if not index_path.is_file():
-        return
     index = json.loads(index_path.read_text(encoding="utf-8"))
     fields = index.setdefault("config", {}).setdefault("fields", {})
     fields["folded_title"] = {"boost": fields.get("title", {}).get("boost", 1e3)}
     fields["folded_text"] = {"boost": fields.get("text", {}).get("boost", 1.0)}
-    for doc in index.get("docs", []):
+    docs: list[SearchDoc] = index.get("docs", [])
+    for doc in docs:
         doc["folded_title"] = _folded(doc.get("title", ""))
         doc["folded_text"] = _folded(doc.get("text", ""))
+    if _state.incremental:
+        # Fresh entries for the pages built now, the kept ones for the others, in build order:
+        # the index a full build would write, one set of entries per page.
+        _state.search = incremental.merge_search(docs, _state.search, order=_state.order,
+                                                 rebuilt=_state.rebuilt)
+        index["docs"] = [doc for page_docs in _state.search.values() for doc in page_docs]
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
                           encoding="utf-8")
