@@ -5,9 +5,9 @@
 For each size, in a temporary folder: `explainer check`, `explainer render OUT`, the full
 `mkdocs build` with our hooks, and, as the anchor, a plain `mkdocs build` of the very pages
 `render` wrote (same config, no hooks). Each run is a subprocess; the median of the repetitions
-is reported, with the child's CPU time and peak memory (from wait4). `--live` times a one-file
-edit under `mkdocs serve` on a copy of the real data; `--weight` sums what each page kind
-transfers on first load (gzip -9).
+is reported, with the child's CPU time and peak memory (from wait4). `--live` times one-file
+edits (at least 3) under the command `make serve` runs (`mkdocs serve --dirty`) on a copy of the
+real data; `--weight` sums what each page kind transfers on first load (gzip -9).
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ import json
 import os
 import platform
 import re
+import shlex
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -308,7 +310,17 @@ def _get(url: str) -> str:
         return ""
 
 
+def _serve_args() -> list[str]:
+    """The arguments `make serve` passes to mkdocs, from the Makefile's `serve` recipe."""
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    m = re.search(r"^serve:.*\n\t\$\(BIN\)/mkdocs (.+)$", text, re.M)
+    if m is None:
+        raise SystemExit("bench: no `serve` recipe running $(BIN)/mkdocs in the Makefile")
+    return shlex.split(m.group(1))
+
+
 def bench_live(tmp: Path, repeat: int) -> list[str]:
+    """Save one event file under `make serve`'s command; time until the page shows the edit."""
     data = tmp / "live-data"
     shutil.copytree(ROOT / "data", data)
     event = sorted((data / "events").glob("*.yaml"))[0]
@@ -316,8 +328,9 @@ def bench_live(tmp: Path, repeat: int) -> list[str]:
     port = _free_port()
     env = {**ENV, "EXPLAINER_DATA": str(data), "SITE_URL": f"http://127.0.0.1:{port}/live/"}
     url = f"http://127.0.0.1:{port}/live/events/{event.stem}/"
-    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--livereload", "-a",
-                               f"127.0.0.1:{port}", "-f", str(ROOT / "mkdocs.yml")],
+    args = _serve_args()
+    server = subprocess.Popen([str(BIN / "mkdocs"), *args, "-a", f"127.0.0.1:{port}", "-f",
+                               str(ROOT / "mkdocs.yml")],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     times: list[float] = []
@@ -327,7 +340,7 @@ def bench_live(tmp: Path, repeat: int) -> list[str]:
             if time.monotonic() > deadline or server.poll() is not None:
                 raise SystemExit("bench: mkdocs serve did not come up")
             time.sleep(0.2)
-        for i in range(repeat):
+        for i in range(max(3, repeat)):
             title = f"Live edit number {i} {time.time_ns()}"
             edited = re.sub(r"^title: .*$", f"title: {title}", original, count=1, flags=re.M)
             time.sleep(1.0)  # let the watcher settle after the previous build
@@ -340,11 +353,16 @@ def bench_live(tmp: Path, repeat: int) -> list[str]:
             times.append(time.perf_counter() - start)
     finally:
         event.write_text(original, encoding="utf-8")
-        server.terminate()
-        server.wait(timeout=30)
+        server.send_signal(signal.SIGINT)  # MkDocs then deletes its temporary site folder
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
     n = len(list((ROOT / "data" / "events").glob("*.yaml")))
-    return ["", f"Live edit of one event file under `mkdocs serve` (real data, {n} events, a "
-            f"copy): save to new title served in {statistics.median(times):.2f} s median "
+    return ["", f"Live edit of one event file under `make serve` (`mkdocs {' '.join(args)}`, "
+            f"real data, {n} events, a copy): save to new title served in "
+            f"{statistics.median(times):.2f} s median of {len(times)} "
             f"({', '.join(f'{t:.2f}' for t in times)})."]
 
 
@@ -370,7 +388,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--repeat-large", type=int, default=None, metavar="N",
                    help="repetitions for sizes of 10,000 events and more (default: --repeat)")
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--live", action="store_true", help="time a one-file edit under serve")
+    p.add_argument("--live", action="store_true",
+                   help="time a one-file edit under `make serve`'s command (at least 3 edits)")
     p.add_argument("--weight", action="store_true", help="first-load bytes per page kind")
     p.add_argument("--out", type=Path, default=RESULTS)
     args = p.parse_args(argv)
