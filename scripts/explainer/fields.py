@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from explainer import schema as s
-from explainer.dates import parse_date
+from explainer.dates import PartialDate, parse_date
 from explainer.load import Document, Key
 from explainer.problems import Problem
 from explainer.urls import url_problem
@@ -72,86 +72,99 @@ class FieldChecker:
         return out
 
     def value(self, t: s.FieldType, raw: Any, key: Key, name: str) -> Any:
-        match t:
-            case s.ListOf(item=item, min_items=m):
-                if not isinstance(raw, list):
-                    self.add(key, f"{name} must be a list (got {_kind_of(raw)})",
-                             "write each item on its own line starting with '- '")
-                    return None
-                items = [self.value(item, v, (*key, i), f"{name} item") for i, v in enumerate(raw)]
-                if len(raw) < m:
-                    self.add(key, f"{name} must have at least {m} item{'s' * (m > 1)} "
-                             f"(got {len(raw)})")
-                return [v for v in items if v is not None]
-            case s.Obj():
-                return self.obj(t, raw, key, name)
-            case s.OneOf(choices=choices):
-                if isinstance(raw, dict):
-                    for marker, spec in choices:
-                        if marker in raw:
-                            got = self.obj(spec, raw, key, name)
-                            return (spec.name, got) if got is not None else None
-                self.add(key, f"{name} must be a citation: either 'source' and 'quote' (a "
-                         "quote from a source text) or 'title', 'publisher' and 'url' (an "
-                         "external reference)", "see CONTRIBUTING.md, 'Citations'")
-                return None
+        # A dict on the type instead of `match`: this runs for every value of every record.
+        if isinstance(t, s.ListOf):
+            return self._list(t, raw, key, name)
+        if isinstance(t, s.Obj):
+            return self.obj(t, raw, key, name)
+        if isinstance(t, s.OneOf):
+            return self._one_of(t, raw, key, name)
         if not isinstance(raw, str):
             self.add(key, f"{name} must be {_expect(t)} (got {_kind_of(raw)})",
                      "quote the value if it is text that contains ': ' or starts with '-'"
                      if isinstance(raw, dict) else "")
             return None
-        return self.scalar(t, raw, key, name)
+        return _SCALARS[type(t)](self, t, raw, key, name)
 
-    def scalar(self, t: s.FieldType, raw: str, key: Key, name: str) -> Any:
-        match t:
-            case s.Text(max_length=n) | s.Prose(max_length=n):
-                return self.text(raw, key, name, n, prose=isinstance(t, s.Prose))
-            case s.Ref():
-                if not ID_RE.match(raw):
-                    slug = re.sub(r"[^a-z0-9]+", "-", raw.lower()).strip("-")
-                    self.add(key, f"{name} must be an id of lowercase letters, digits and "
-                             f"hyphens (got {raw!r})", f"for example {slug!r}" if slug else "")
-                    return None
-                return raw
-            case s.Enum(values=vs):
-                if raw not in vs:
-                    self.add(key, f"{name} must be one of {', '.join(vs)} (got {raw!r})",
-                             close_match(raw, vs))
-                    return None
-                return raw
-            case s.Date():
-                try:
-                    return _parse_date(raw)
-                except ValueError as e:
-                    self.add(key, f"{name} {e} (got {raw!r})",
-                             "for example 2021-05-24, 2021-05 or 2021")
-                    return None
-            case s.Bool():
-                if raw in ("true", "false"):
-                    return raw == "true"
-                hint = ("YAML 1.1 tools read yes/no/on/off as booleans; write true or false"
-                        if raw in _BOOL_TRAPS else "write true or false")
-                self.add(key, f"{name} must be true or false (got {raw!r})", hint)
-                return None
-            case s.Int(minimum=lo):
-                if raw.isdigit() and int(raw) >= lo:
-                    return int(raw)
-                hint = ("YAML 1.1 reads 1:20 as a base-60 number; write a plain whole number"
-                        if ":" in raw else "")
-                self.add(key, f"{name} must be a whole number from {lo} (got {raw!r})", hint)
-                return None
-            case s.Url():
-                problem = url_problem(raw)
-                if problem:
-                    self.add(key, f"{name} must be an absolute http(s) URL (got {raw!r})", problem)
-                    return None
-                return raw
-            case s.Lang():
-                if not _LANG.match(raw):
-                    self.add(key, f"{name} must be a language code such as en or fr (got {raw!r})")
-                    return None
-                return raw
-        raise AssertionError(t)  # pragma: no cover
+    def _list(self, t: s.ListOf, raw: Any, key: Key, name: str) -> list[Any] | None:
+        if not isinstance(raw, list):
+            self.add(key, f"{name} must be a list (got {_kind_of(raw)})",
+                     "write each item on its own line starting with '- '")
+            return None
+        item, m = t.item, t.min_items
+        items = [self.value(item, v, (*key, i), f"{name} item") for i, v in enumerate(raw)]
+        if len(raw) < m:
+            self.add(key, f"{name} must have at least {m} item{'s' * (m > 1)} (got {len(raw)})")
+        return [v for v in items if v is not None]
+
+    def _one_of(self, t: s.OneOf, raw: Any, key: Key, name: str) -> tuple[str, Any] | None:
+        if isinstance(raw, dict):
+            for marker, spec in t.choices:
+                if marker in raw:
+                    got = self.obj(spec, raw, key, name)
+                    return (spec.name, got) if got is not None else None
+        self.add(key, f"{name} must be a citation: either 'source' and 'quote' (a quote from "
+                 "a source text) or 'title', 'publisher' and 'url' (an external reference)",
+                 "see CONTRIBUTING.md, 'Citations'")
+        return None
+
+    # One method per scalar type, all (t, raw, key, name); _SCALARS maps the types to them.
+    def _plain_text(self, t: s.Text, raw: str, key: Key, name: str) -> str | None:
+        return self.text(raw, key, name, t.max_length, prose=False)
+
+    def _prose(self, t: s.Prose, raw: str, key: Key, name: str) -> str | None:
+        return self.text(raw, key, name, t.max_length, prose=True)
+
+    def _ref(self, t: s.Ref, raw: str, key: Key, name: str) -> str | None:
+        if ID_RE.match(raw):
+            return raw
+        slug = re.sub(r"[^a-z0-9]+", "-", raw.lower()).strip("-")
+        self.add(key, f"{name} must be an id of lowercase letters, digits and hyphens "
+                 f"(got {raw!r})", f"for example {slug!r}" if slug else "")
+        return None
+
+    def _enum(self, t: s.Enum, raw: str, key: Key, name: str) -> str | None:
+        if raw in t.values:
+            return raw
+        self.add(key, f"{name} must be one of {', '.join(t.values)} (got {raw!r})",
+                 close_match(raw, t.values))
+        return None
+
+    def _date(self, t: s.Date, raw: str, key: Key, name: str) -> PartialDate | None:
+        try:
+            return _parse_date(raw)
+        except ValueError as e:
+            self.add(key, f"{name} {e} (got {raw!r})", "for example 2021-05-24, 2021-05 or 2021")
+            return None
+
+    def _bool(self, t: s.Bool, raw: str, key: Key, name: str) -> bool | None:
+        if raw in ("true", "false"):
+            return raw == "true"
+        hint = ("YAML 1.1 tools read yes/no/on/off as booleans; write true or false"
+                if raw in _BOOL_TRAPS else "write true or false")
+        self.add(key, f"{name} must be true or false (got {raw!r})", hint)
+        return None
+
+    def _int(self, t: s.Int, raw: str, key: Key, name: str) -> int | None:
+        if raw.isdigit() and int(raw) >= t.minimum:
+            return int(raw)
+        hint = "YAML 1.1 reads 1:20 as a base-60 number; write a plain whole number" \
+            if ":" in raw else ""
+        self.add(key, f"{name} must be a whole number from {t.minimum} (got {raw!r})", hint)
+        return None
+
+    def _url(self, t: s.Url, raw: str, key: Key, name: str) -> str | None:
+        problem = url_problem(raw)
+        if not problem:
+            return raw
+        self.add(key, f"{name} must be an absolute http(s) URL (got {raw!r})", problem)
+        return None
+
+    def _lang(self, t: s.Lang, raw: str, key: Key, name: str) -> str | None:
+        if _LANG.match(raw):
+            return raw
+        self.add(key, f"{name} must be a language code such as en or fr (got {raw!r})")
+        return None
 
     def text(self, raw: str, key: Key, name: str, limit: int, *, prose: bool) -> str | None:
         ok = True
@@ -162,15 +175,15 @@ class FieldChecker:
             self.add(key, f"{name} must be at most {limit} characters (got {len(raw)})",
                      "shorten it; long passages belong in the summary or a note")
             ok = False
-        if m := _HTML.search(raw):
+        if "<" in raw and (m := _HTML.search(raw)):
             self.add(key, f"{name} must not contain raw HTML (found {m.group()!r})",
                      "write plain text; prose fields allow *emphasis* and [links](https://…)")
             ok = False
-        if m := _ENTITY.search(raw):
+        if "&" in raw and (m := _ENTITY.search(raw)):
             self.add(key, f"{name} must not contain character references (found {m.group()!r})",
                      "type the character itself")
             ok = False
-        if prose:
+        if prose and ("]" in raw):
             for m in (*_MD_LINK.finditer(raw), *_MD_REFDEF.finditer(raw)):
                 target = m.group(1)
                 while target.endswith(")") and target.count("(") < target.count(")"):
@@ -184,6 +197,13 @@ class FieldChecker:
             self.add(key, f"{name} must be one line", "remove the line break")
             ok = False
         return raw.strip() if ok else None
+
+
+_SCALARS: dict[type, Any] = {
+    s.Text: FieldChecker._plain_text, s.Prose: FieldChecker._prose, s.Ref: FieldChecker._ref,
+    s.Enum: FieldChecker._enum, s.Date: FieldChecker._date, s.Bool: FieldChecker._bool,
+    s.Int: FieldChecker._int, s.Url: FieldChecker._url, s.Lang: FieldChecker._lang,
+}
 
 
 def _kind_of(v: Any) -> str:
