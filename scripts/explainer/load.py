@@ -8,6 +8,7 @@ aliases and tags while parsing, compose nodes with marks, and walk them ourselve
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,8 +40,8 @@ class Document:
     path: str
     data: Any
     header: str = ""
-    marks: dict[Key, Mark] = field(default_factory=dict)
-    key_marks: dict[Key, Mark] = field(default_factory=dict)
+    marks: Mapping[Key, Mark] = field(default_factory=dict)
+    key_marks: Mapping[Key, Mark] = field(default_factory=dict)
 
     def mark(self, key: Key) -> Mark:
         """Position of the value at `key`, or of its nearest ancestor that exists."""
@@ -50,6 +51,56 @@ class Document:
 
     def key_mark(self, key: Key) -> Mark:
         return self.key_marks.get(key) or self.mark(key)
+
+
+def portable(doc: Document, text: str) -> Document:
+    """`doc` without its data, its marks found again from `text` only if a problem needs one.
+
+    What a worker process sends back once a record is checked: the marks of every value are
+    most of a document's size, and the pass that links records needs them only to report."""
+    again = _Reload(text, doc.path)
+    return Document(path=doc.path, data=None, header=doc.header, marks=_LazyMarks(again, False),
+                    key_marks=_LazyMarks(again, True))
+
+
+class _Reload:
+    __slots__ = ("doc", "path", "text")
+
+    def __init__(self, text: str, path: str) -> None:
+        self.text, self.path = text, path
+        self.doc: Document | None = None
+
+    def get(self) -> Document:
+        if self.doc is None:
+            self.doc = load(self.text, self.path)
+        return self.doc
+
+    def __getstate__(self) -> tuple[str, str]:
+        return self.text, self.path
+
+    def __setstate__(self, state: tuple[str, str]) -> None:
+        self.text, self.path = state
+        self.doc = None
+
+
+class _LazyMarks(Mapping[Key, Mark]):
+    __slots__ = ("keys_of", "source")
+
+    def __init__(self, source: _Reload, keys_of: bool) -> None:
+        self.source, self.keys_of = source, keys_of
+
+    def _marks(self) -> Mapping[Key, Mark]:
+        doc = self.source.get()
+        return doc.key_marks if self.keys_of else doc.marks
+
+    def __getitem__(self, key: Key) -> Mark:
+        return self._marks()[key]
+
+    def __iter__(self) -> Iterator[Key]:
+        return iter(self._marks())
+
+    def __len__(self) -> int:
+        return len(self._marks())
 
 
 def _char_problem(path: str, line: int, col: int, ch: str) -> Problem:
@@ -205,7 +256,9 @@ class _Builder:
 
     def node(self, ev: Any, key: Key | None, depth: int) -> Any:
         """The value starting at `ev`; `key` None reads past it without recording anything."""
-        if isinstance(ev, yaml.AliasEvent) or ev.anchor:
+        # Runs once per value of every file: attribute reads and `type(...) is` over calls.
+        cls = type(ev)
+        if ev.anchor or cls is yaml.AliasEvent:
             raise self._refuse(ev, "anchors (&name) and aliases (*name) are not allowed",
                                "write the value out in full; each record stands on its own")
         if ev.tag:
@@ -214,8 +267,9 @@ class _Builder:
                                "remove the '!' tag; every value is read as text and checked "
                                "by its field")
         if key is not None:
-            self.marks[key] = _where(ev)
-        if isinstance(ev, yaml.ScalarEvent):
+            m = ev.start_mark
+            self.marks[key] = (m.line + 1, m.column + 1) if m is not None else (1, 1)
+        if cls is yaml.ScalarEvent:
             # An unquoted empty value, '~' or 'null' means "no value"; quoted text stays text.
             if not ev.style and ev.value in _NULLS:
                 return None
@@ -225,28 +279,30 @@ class _Builder:
             raise self._refuse(ev, f"nesting is deeper than {MAX_DEPTH} levels",
                                "records are shallow; check the indentation")
         get = self.get
-        if isinstance(ev, yaml.SequenceStartEvent):
+        if cls is yaml.SequenceStartEvent:
             items: list[Any] = []
-            while not isinstance(item := get(), yaml.SequenceEndEvent):
+            while type(item := get()) is not yaml.SequenceEndEvent:
                 items.append(self.node(item, None if key is None else (*key, len(items)), depth))
             return items
         out: dict[str, Any] = {}
-        while not isinstance(k := get(), yaml.MappingEndEvent):
+        while type(k := get()) is not yaml.MappingEndEvent:
             if key is None:
                 self.node(k, None, depth)
                 self.node(get(), None, depth)
                 continue
-            kline, kcol = _where(k)
-            if not isinstance(k, yaml.ScalarEvent) or k.value == "<<":
+            m = k.start_mark
+            kline, kcol = (m.line + 1, m.column + 1) if m is not None else (1, 1)
+            if type(k) is not yaml.ScalarEvent or k.value == "<<":
                 self.node(k, None, depth)
                 self.problems.append(Problem(
                     path=self.path, line=kline, col=kcol,
                     message="merge keys (<<) are not allowed"
-                    if isinstance(k, yaml.ScalarEvent) else "keys must be plain names",
+                    if type(k) is yaml.ScalarEvent else "keys must be plain names",
                     hint="write each field out in full"))
                 self.node(get(), None, depth)
                 continue
-            self.node(k, None, depth)  # checks the key's anchor or tag
+            if k.anchor or k.tag:
+                self.node(k, None, depth)  # refuses the key's anchor or tag
             if k.value in out:
                 first = self.key_marks[(*key, k.value)][0]
                 self.problems.append(Problem(
@@ -255,6 +311,7 @@ class _Builder:
                     hint="YAML would silently keep only the last one; remove or rename one"))
                 self.node(get(), None, depth)
                 continue
-            self.key_marks[(*key, k.value)] = (kline, kcol)
-            out[k.value] = self.node(get(), (*key, k.value), depth)
+            sub = (*key, k.value)
+            self.key_marks[sub] = (kline, kcol)
+            out[k.value] = self.node(get(), sub, depth)
         return out

@@ -7,6 +7,7 @@ A record with a mistake still registers its id, so one mistake does not cascade 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -49,6 +50,44 @@ def _stem(path: str) -> str:
     return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
+@dataclass(frozen=True, slots=True)
+class Shaped:
+    """One record file after its own checks: its record converted to model values (None when
+    a mistake stops that), and the problems found in the file alone."""
+
+    doc: Document
+    kind: str | None
+    rec: dict[str, Any] | None
+    problems: list[Problem]
+
+
+def shape(doc: Document) -> Shaped:
+    """The checks that need nothing but the file itself: folder, file name, schema line and
+    every field against its spec. Independent of other files, so files can be shaped apart."""
+    problems: list[Problem] = []
+    c = FieldChecker(doc, problems)
+    kind = kind_of_path(doc.path)
+    if kind is None:
+        c.add((), "file is not in a record folder",
+              "records live in data/" + ", data/".join(s.FOLDERS.values()))
+        return Shaped(doc, None, None, problems)
+    stem = _stem(doc.path)
+    if not ID_RE.match(stem):
+        c.add((), f"file name must be an id of lowercase letters, digits and hyphens "
+              f"(got {stem!r})", "rename the file, e.g. 2021-coup.yaml")
+    line = s.SCHEMA_LINE.format(kind=kind)
+    if doc.header != line:
+        problems.append(Problem(path=doc.path, line=1, col=1,
+                                message="first line must name the record's JSON Schema",
+                                hint=f"make the first line: {line}"))
+    rec = c.obj(s.RECORDS[kind], doc.data, (), "record")
+    if rec is not None and "id" in rec and rec["id"] != stem:
+        c.add(("id",), f"id must match the file name {stem!r} (got {rec['id']!r})",
+              f"rename the file to {rec['id']}.yaml or set id: {stem}; published ids never "
+              "change")
+    return Shaped(doc, kind, rec, problems)
+
+
 def validate(documents: list[Document], texts: dict[str, str], broken: Iterable[str] = ()
              ) -> Corpus:
     """Check every document and every link between them; raise DataError listing all problems.
@@ -56,7 +95,12 @@ def validate(documents: list[Document], texts: dict[str, str], broken: Iterable[
     `texts` maps a source file's path (as in Document.path, e.g. data/sources/a.txt) to its text;
     `broken` names record files that did not load, whose ids still count as defined.
     """
-    v = _Validator(documents, texts)
+    return link([shape(doc) for doc in documents], texts, broken)
+
+
+def link(shaped: list[Shaped], texts: dict[str, str], broken: Iterable[str] = ()) -> Corpus:
+    """validate(), for documents already shaped (possibly in other processes)."""
+    v = _Validator(shaped, texts)
     for path in broken:
         if kind := kind_of_path(path):
             v.known[kind].setdefault(_stem(path), path)
@@ -64,8 +108,8 @@ def validate(documents: list[Document], texts: dict[str, str], broken: Iterable[
 
 
 class _Validator:
-    def __init__(self, documents: list[Document], texts: dict[str, str]) -> None:
-        self.docs = sorted(documents, key=lambda d: d.path)
+    def __init__(self, shaped: list[Shaped], texts: dict[str, str]) -> None:
+        self.shaped = sorted(shaped, key=lambda d: d.doc.path)
         self.texts = texts
         self.problems: list[Problem] = []
         self.known: dict[str, dict[str, str]] = {k: {} for k in s.RECORDS}  # kind -> id -> path
@@ -73,8 +117,8 @@ class _Validator:
         self.source_texts: dict[str, SourceText] = {}
 
     def run(self) -> Corpus:
-        for doc in self.docs:
-            self._shape(doc)
+        for one in self.shaped:
+            self._register(one)
         for doc, rec in self.records["source"]:
             self._source_text(doc, rec)
         built = {kind: self._link(kind) for kind in s.RECORDS}
@@ -84,33 +128,18 @@ class _Validator:
         return Corpus.build(sources=built["source"], events=built["event"], actors=built["actor"],
                             claims=built["claim"], terms=built["term"])
 
-    def _shape(self, doc: Document) -> None:
-        c = FieldChecker(doc, self.problems)
-        kind = kind_of_path(doc.path)
-        if kind is None:
-            c.add((), "file is not in a record folder",
-                  "records live in data/" + ", data/".join(s.FOLDERS.values()))
+    def _register(self, one: Shaped) -> None:
+        """Ids are registered in path order, even for a bad record, so its id still counts."""
+        self.problems.extend(one.problems)
+        if one.kind is None:
             return
-        stem = _stem(doc.path)
-        if not ID_RE.match(stem):
-            c.add((), f"file name must be an id of lowercase letters, digits and hyphens "
-                  f"(got {stem!r})", "rename the file, e.g. 2021-coup.yaml")
-        elif stem in self.known[kind]:
-            c.add((), f"id {stem!r} is already used by {self.known[kind][stem]}")
-        self.known[kind].setdefault(stem, doc.path)  # registered even if the record is bad
-        line = s.SCHEMA_LINE.format(kind=kind)
-        if doc.header != line:
-            self.problems.append(Problem(path=doc.path, line=1, col=1,
-                                         message="first line must name the record's JSON Schema",
-                                         hint=f"make the first line: {line}"))
-        rec = c.obj(s.RECORDS[kind], doc.data, (), "record")
-        if rec is None:
-            return
-        if "id" in rec and rec["id"] != stem:
-            c.add(("id",), f"id must match the file name {stem!r} (got {rec['id']!r})",
-                  f"rename the file to {rec['id']}.yaml or set id: {stem}; published ids "
-                  "never change")
-        self.records[kind].append((doc, rec))
+        doc, stem = one.doc, _stem(one.doc.path)
+        if ID_RE.match(stem) and stem in self.known[one.kind]:
+            FieldChecker(doc, self.problems).add(
+                (), f"id {stem!r} is already used by {self.known[one.kind][stem]}")
+        self.known[one.kind].setdefault(stem, doc.path)
+        if one.rec is not None:
+            self.records[one.kind].append((doc, one.rec))
 
     def _source_text(self, doc: Document, rec: dict[str, Any]) -> None:
         name = rec.get("text")
