@@ -7,6 +7,7 @@ else is forgiven: case, words, punctuation and dashes must match, and there is n
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 import unicodedata
@@ -53,7 +54,7 @@ class SourceText:
         i = self._joined.find(q)
         if i < 0:
             return None
-        n = self._joined.count("\n", 0, i)
+        n = bisect.bisect_right(self._starts, i) - 1
         start = i - self._starts[n]
         return Match(paragraph=n + 1, start=start, end=start + len(q))
 
