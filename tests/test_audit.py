@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import re
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from explainer import audit
+from explainer import audit, html_scan
 from explainer.audit import (
     CSP_TEMPLATE,
     add_csp,
@@ -175,8 +176,9 @@ def test_add_csp_refuses_a_page_without_head() -> None:
         add_csp("<p>fragment</p>")
 
 
-# The fast scan (explainer.audit._fast_scan) lets clean pages skip html.parser. It must never
-# pass what the parser flags, and must find exactly the parser's inline scripts.
+# The fast scan (explainer.html_scan, through explainer.audit._fast_scan) lets clean pages
+# skip html.parser, and skips runs of harmless markup with one expression. It must never pass
+# what the parser flags, and must find exactly the parser's inline scripts.
 
 def _parser(html: str, *, page: bool) -> tuple[list[str], list[str]]:
     banned = audit.PAGE_BANNED if page else audit.CONTENT_BANNED
@@ -187,28 +189,126 @@ def _parser(html: str, *, page: bool) -> tuple[list[str], list[str]]:
 
 def _agrees(html: str) -> None:
     for page in (True, False):
-        banned = audit.PAGE_BANNED if page else audit.CONTENT_BANNED
-        fast = audit._fast_scan(html, banned, page=page)
+        fast = audit._fast_scan(html, page=page)
         offenders, scripts = _parser(html, page=page)
         if fast is not None:
             assert offenders == [], (html, page)
             assert fast == scripts, (html, page)
 
 
+def _rules(page: bool) -> html_scan.Rules:
+    return audit._PAGE_RULES if page else audit._CONTENT_RULES
+
+
+def _article(page: str) -> str:
+    m = re.search(r"<article[^>]*>(.*?)</article>", page, re.S)
+    assert m is not None
+    return m.group(1)
+
+
 def test_fast_scan_is_the_path_for_the_theme_page() -> None:
-    assert audit.FAST_SCAN
-    fast = audit._fast_scan(PAGE, audit.PAGE_BANNED, page=True)
+    assert html_scan.FAST_SCAN
+    fast = audit._fast_scan(PAGE, page=True)
     assert fast is not None and len(fast) == 3
     assert fast == _parser(PAGE, page=True)[1]
+
+
+def test_harmless_runs_cover_almost_all_of_a_built_page() -> None:
+    # The Python loop handles the doctype and the theme's 7 script elements (start and end);
+    # the expression skips the other ~250 tags. Was ~300 steps before the harmless runs.
+    scan = html_scan.scan(PAGE, audit._PAGE_RULES)
+    assert scan.scripts is not None and scan.steps <= 20, scan.steps
+    content = html_scan.scan(_article(PAGE), audit._CONTENT_RULES)
+    assert content.scripts == [] and content.steps <= 2, content.steps
+
+
+def test_the_harmless_run_refuses_raw_text_elements() -> None:
+    for tags in (["p", "script"], ["STYLE"], ["p q"], []):
+        with pytest.raises(ValueError, match="harmless run"):
+            html_scan.harmless_run(tags, read=[], read_prefixes=[], plain_urls=[])
 
 
 @pytest.mark.parametrize("name", CONTENT_PAYLOADS)
 def test_fast_scan_hands_every_content_payload_to_the_parser(name: str) -> None:
     html = f"<p>Before</p>\n{CONTENT_PAYLOADS[name][0]}\n<p>After</p>"
-    assert audit._fast_scan(html, audit.CONTENT_BANNED, page=False) is None
+    assert audit._fast_scan(html, page=False) is None
     page = PAGE.replace("</title>", "</title>" + CONTENT_PAYLOADS[name][0], 1)
     if _parser(page, page=True)[0]:
-        assert audit._fast_scan(page, audit.PAGE_BANNED, page=True) is None
+        assert audit._fast_scan(page, page=True) is None
+
+
+# (markup, where) -> does a harmless run skip all of it? where: "page", "content" or "both".
+RUNS = [
+    ('<p class="x" id=\'y\'>', "both", False),  # single quotes: left to the loop
+    ('<p class="x" id="y">text &amp; more</p>', "both", True),
+    ('<a href="../events/x/" class="md-nav__link">x</a>', "both", True),
+    ('<a href="https://example.org/a_(b).pdf">s</a>', "both", True),
+    ('<a href="http://example.org/">s</a>', "both", True),
+    ('<a hREF="#x" sRc="y.png" hreflang="fr" data-href="x:y" srcdoc="x:y">', "both", True),
+    ('<a HREF="#x">', "both", False),  # an attribute name must start lower-case
+    ('<img src="a.png" alt="a" />', "both", True),
+    ('<br/><hr>\n<svg viewBox="0 0 1 1"\t\r\n\fxmlns="http://www.w3.org/2000/svg">',
+     "both", True),
+    ("</a></ a></></a onclick=x></p\n>", "both", True),  # as the parser
+    ("</p\n<img onerror=x>", "both", False),  # the parser ends it at '>' too; the loop's
+    ("< p>", "both", False),  # text: the loop's
+    ('<a href="mailto:a@example.org">', "both", False),  # a scheme other than http(s)
+    ('<a href="javascript:alert(1)">', "both", False),
+    ('<a href="jav&#x61;script:alert(1)">', "both", False),
+    ('<a href="a&amp;b">', "both", False),
+    ('<a href="https://x/?a&b">', "both", False),
+    ('<a href="HTTPS://x/">', "both", False),
+    ('<a href=x>', "both", False),
+    ('<a href = "x">', "both", False),
+    ("<a href>", "both", False),
+    ('<a onclick="">', "both", False),
+    ('<a ONCLICK="">', "both", False),
+    ('<a oNload="">', "both", False),
+    ("<a one>", "both", False),
+    ('<a Class="x">', "both", False),
+    ('<a srcset="x.png 1x">', "both", False),
+    ('<a xlink:href="x">', "both", False),
+    ('<a xlink:HREF="x">', "both", False),
+    ('<a xlin\u212a:href="javascript:x">', "both", False),  # Kelvin sign: lower() is k
+    ('<a \u017frc="x">', "both", False),  # long s
+    ('<a title="x" data="x">', "both", False),
+    ('<div\x0bclass="x">', "both", False),  # \v is no tag-name end to the parser
+    ('<div\xa0class="x">', "both", False),
+    ('<div class="x"id="y">', "both", False),
+    ('<div class="x" / >', "both", False),
+    ('<div/class="x">', "both", False),
+    ("<DIV>", "both", False),
+    ("<\u212abd>", "both", False),
+    ("<kbd>", "both", True),
+    ("<ab>", "both", False),
+    ("<script>", "both", False),
+    ("<style>", "both", False),
+    ("<iframe>", "both", False),
+    ("<title>x</title>", "both", True),
+    ('<meta charset="utf-8"><link rel="icon" href="x.png"><form class="x" name="y">', "page",
+     True),
+    ('<meta charset="utf-8">', "content", False),
+    ('<link rel="icon" href="x.png">', "content", False),
+    ('<form class="x">', "content", False),
+    ('<form action="x">', "page", False),
+    ('<meta http-equiv="refresh" content="0;url=x">', "page", False),
+    ('<meta HTTP-EQUIV="refresh">', "page", False),
+    ("<!-- x -->", "both", False),
+    ("<!doctype html>", "both", False),
+    ("<p", "both", False),
+    ('<p class="x', "both", False),
+]
+
+
+@pytest.mark.parametrize(("markup", "where", "skipped"), RUNS)
+def test_harmless_run(markup: str, where: str, skipped: bool) -> None:
+    for page in (True, False):
+        if where != ("page" if page else "content") and where != "both":
+            continue
+        end = _rules(page).run.match(markup)
+        assert end is not None
+        assert end.end() == (len(markup) if skipped else 0), (markup, page, end.end())
+        _agrees(markup)
 
 
 TRICKY = [
@@ -270,8 +370,82 @@ _PIECES = ["<", ">", "</", "/>", "/", "<!--", "-->", "--", "<!", "<?", "<![CDATA
            "alert(1)", "1x,", "ſ", "K"]
 
 
-@settings(max_examples=3000, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+# Tags in or near the harmless runs' shape, to reach the edge of the expression.
+_TAG_NAMES = ["a", "div", "p", "span", "svg", "path", "kbd", "title", "meta", "link", "form",
+              "script", "style", "iframe", "A", "Div", "ab", "scrip", "\u212abd", "\u017fpan"]
+_ATTR_NAMES = ["class", "id", "href", "HREF", "hRef", "src", "Src", "srcset", "onclick",
+               "ONCLICK", "oNload", "on", "one", "data", "data-x", "xlink:href", "XLINK:href",
+               "xlin\u212a:href", "http-equiv", "HTTP-equiv", "hreflang", "\u212aey",
+               "\u017frc", "type", "content", "action", "/", "="]
+_VALUES = ['="x"', '="../a/"', '="https://a.example/b"', '="http://x"', '="HTTPS://x"',
+           '="javascript:x"', '="jav&#x61;script:x"', '="&#106;avascript:x"', '="a&amp;b"',
+           '="https://a&b"', '=""', "='x'", "=x", "", '= "x"', ' ="x"', '="refresh"',
+           '="0;url=javascript:x"', '="x:y"', '="//evil.example/x"', '="#a"',
+           '="java\tscript:x"', '="\x01javascript:x"', '="javascript&colon;x"',
+           '="&#106;avascript&#58;x"', '="module"', '="x>y"', '="x onclick=y"',
+           '="<img onerror=y>"', '=" href=javascript:x "', '="']
+_GAPS = [" ", "  ", "\t", "\n", "\r", "\f", "\x0b", "\xa0", "\u2028", "/", ""]
+_ENDS = [">", "/>", " >", " />", "/ >", "\n>", ""]
+_TAGS = st.builds(
+    lambda name, attrs, end: "<" + name + "".join(attrs) + end,
+    st.sampled_from(_TAG_NAMES),
+    st.lists(st.builds(lambda gap, name, value: gap + name + value, st.sampled_from(_GAPS),
+                       st.sampled_from(_ATTR_NAMES), st.sampled_from(_VALUES)), max_size=4),
+    st.sampled_from(_ENDS))
+_MARKUP = st.lists(st.one_of(_TAGS, st.sampled_from(["</a>", "</p >", "</ a>", "</script>",
+                                                     "</>", "</a", "text", " & ", "\r\n"]),
+                             st.sampled_from(_PIECES)), max_size=30).map("".join)
+_SLOW = settings(max_examples=3000, deadline=None,
+                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+
+
+@_SLOW
 @given(st.lists(st.sampled_from(_PIECES), max_size=40))
 def test_fast_scan_never_passes_what_the_parser_flags(pieces: list[str]) -> None:
     _agrees("".join(pieces))
+
+
+@_SLOW
+@given(_MARKUP)
+def test_fast_scan_agrees_with_the_parser_on_random_tags(html: str) -> None:
+    _agrees(html)
+
+
+def _run_is_sound(html: str) -> None:
+    # What a run skips, the parser reads as complete tokens, none flagged, ending in data
+    # state: a payload right after it is read as a tag, at exactly that place.
+    payload = "<img src=x onerror=y>"
+    for page in (True, False):
+        end = _rules(page).run.match(html)
+        assert end is not None
+        skipped = html[:end.end()]
+        banned = audit.PAGE_BANNED if page else audit.CONTENT_BANNED
+        auditor = audit._Auditor(skipped + payload, banned, page=page)
+        auditor.run()
+        lines = skipped.split("\n")  # the parser's lines end at LF only
+        assert [(o.line, o.col) for o in auditor.offenders] == [(len(lines), len(lines[-1]) + 1)
+                                                                 ], (skipped, page)
+        assert "onerror" in auditor.offenders[0].message
+        assert auditor.scripts == []
+
+
+@_SLOW
+@given(_MARKUP)
+def test_a_harmless_run_is_whole_tokens_with_nothing_to_flag(html: str) -> None:
+    _run_is_sound(html)
+
+
+def test_harmless_runs_on_every_attribute_shape() -> None:
+    # Exhaustive where random markup is thin: one attribute, every gap, name and value.
+    for gap, name, value in itertools.product(_GAPS, _ATTR_NAMES, _VALUES):
+        for html in (f"<a{gap}{name}{value}>", f'<p class="x"{gap}{name}{value} />'):
+            _run_is_sound(html)
+            _agrees(html)
+
+
+def test_harmless_runs_on_every_tag_shape() -> None:
+    for name, gap, end in itertools.product(_TAG_NAMES, _GAPS, _ENDS):
+        for html in (f"<{name}{end}", f'<{name}{gap}id="x"{end}', f"<{name}{gap}{end}",
+                     f'</{name}{gap}id="x"{end}<b>'):
+            _run_is_sound(html)
+            _agrees(html)

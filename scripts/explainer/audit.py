@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html.parser
 import re
-import sys
 from dataclasses import dataclass
-from html import unescape
 from html.parser import HTMLParser
-from typing import Any, Final
+from typing import Final
+
+from explainer import html_scan
+from explainer.html_scan import Attrs
 
 # Elements that contributor content must never produce. The theme's own <script>, <meta>,
 # <link>, <style> and search <form> are outside the content, so only audit_page sees them.
@@ -46,7 +46,8 @@ CSP_TEMPLATE: Final = (
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; "
     "object-src 'none'; base-uri 'self'; form-action 'self'"
 )
-_CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+_CSP_MARK: Final = '<meta http-equiv="Content-Security-Policy" content="'
+_CSP_META = re.compile(re.escape(_CSP_MARK) + r'[^"]*">')
 _HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 # What browsers drop from a URL before reading its scheme: ASCII white space and controls
@@ -95,14 +96,13 @@ def _external(src: str) -> bool:
     return url_scheme(src) is not None or _IGNORED.sub("", src).startswith(("//", "\\", "/\\"))
 
 
-def _runs_inline(attrs: list[tuple[str, str | None]]) -> bool:
+def _runs_inline(attrs: Attrs) -> bool:
     """A <script> without src whose type makes it run (not a data block)."""
     attr = dict(attrs)
     return attr.get("src") is None and (attr.get("type") or "").strip().lower() in SCRIPT_TYPES
 
 
-def _tag_offences(tag: str, attrs: list[tuple[str, str | None]],
-                  banned: frozenset[str]) -> list[str]:
+def _tag_offences(tag: str, attrs: Attrs, banned: frozenset[str]) -> list[str]:
     """What is wrong with one start tag, in words: banned element, event handlers, unsafe URL
     schemes, a meta refresh to an unsafe URL. (Script sources are checked apart.)"""
     found: list[str] = []
@@ -152,7 +152,7 @@ class _Auditor(HTMLParser):
         line, col = self.getpos()
         self.offenders.append(Offender(line=line, col=col + 1, message=message))
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str, attrs: Attrs) -> None:
         for message in _tag_offences(tag, attrs, self.banned):
             self._flag(message)
         if tag == "script" and self.page:
@@ -164,7 +164,7 @@ class _Auditor(HTMLParser):
                 start = self._offset() + len(self.get_starttag_text() or "")
                 self._script_start = (line, col + 1, start)
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_startendtag(self, tag: str, attrs: Attrs) -> None:
         self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
@@ -174,182 +174,59 @@ class _Auditor(HTMLParser):
             self._script_start = None
 
 
-# The fast scan below replays html.parser's own tokenizer (CPython 3.11's goahead, as run by
-# feed() then close()) with its own regular expressions, but only as far as the audit needs:
-# start tags with their decoded attributes, end tags, comments, and the raw text of script
-# and style elements. No positions, no text handling. It reports the inline scripts of a page
-# with nothing to flag, and None as soon as anything is flagged or anything unusual is met;
-# the parser then runs and reports what it finds, with lines and columns. So it cannot pass
-# what the parser would flag. tests/test_audit.py compares the two on the payloads, on built
-# pages and on random markup.
-_HP: Final[dict[str, Any]] = vars(html.parser)
-_STARTTAGOPEN: Final[re.Pattern[str]] = _HP["starttagopen"]
-_TAGFIND: Final[re.Pattern[str]] = _HP["tagfind_tolerant"]
-_ATTRFIND: Final[re.Pattern[str]] = _HP["attrfind_tolerant"]
-_TAGEND: Final[re.Pattern[str]] = _HP["locatestarttagend_tolerant"]
-_ENDENDTAG: Final[re.Pattern[str]] = _HP["endendtag"]
-_ENDTAGFIND: Final[re.Pattern[str]] = _HP["endtagfind"]
-_PICLOSE: Final[re.Pattern[str]] = _HP["piclose"]
-_COMMENTCLOSE: Final[re.Pattern[str]] = re.compile(r"--\s*>")
-# The same expression HTMLParser.set_cdata_mode compiles for each raw-text element.
-_CDATA_END: Final = {elem: re.compile(rf"</\s*{elem}\s*>", re.I)
-                     for elem in HTMLParser.CDATA_CONTENT_ELEMENTS}
-#: The fast scan mirrors this version's tokenizer; any other falls back to the parser.
-FAST_SCAN: Final = sys.version_info[:2] == (3, 11)
-_TAG_NAME_END: Final = "abcdefghijklmnopqrstuvwxyz=/ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-# Tags whose attributes the scan must read whatever they are.
-_ALWAYS_READ: Final = PAGE_BANNED | CONTENT_BANNED | frozenset(HTMLParser.CDATA_CONTENT_ELEMENTS)
-# An attribute name the audit looks at, where the parser starts one (after a quote, a space or
-# '/'): one starting with "on", or a URL attribute. IGNORECASE also matches every character
-# whose lower() starts with one of these letters (K, the Kelvin sign; I with a dot), so this
-# finds at least every name the parser lower-cases to one of these. A tag it does not match
-# cannot be flagged, and is skipped without reading its attributes.
-_RISKY_NAME: Final = re.compile(
-    "[\\s'\"/](?:on|(?:" + "|".join(sorted(map(re.escape, URL_ATTRIBUTES), key=len, reverse=True))
-    + ")(?![^\\s/=>]))", re.IGNORECASE)
+# The fast scan (explainer.html_scan) lets clean markup skip html.parser, and skips runs of
+# harmless markup in C. A run may hold start tags of these elements: ordinary tags to the parser
+# (not script or style), in which _tag_offences reads nothing but the attributes. The theme's
+# link, meta and form join them for pages; each audit's banned elements are taken out.
+_PLAIN_ELEMENTS: Final = frozenset({
+    "a", "abbr", "address", "article", "aside", "b", "bdi", "bdo", "blockquote", "body", "br",
+    "button", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "div",
+    "dl", "dt", "em", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
+    "head", "header", "hr", "html", "i", "img", "input", "ins", "kbd", "label", "legend", "li",
+    "main", "mark", "nav", "ol", "p", "pre", "q", "s", "samp", "section", "small", "span",
+    "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
+    "title", "tr", "u", "ul", "var", "wbr",
+    "svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text",
+    "tspan", "defs", "desc", "marker",
+})
+_THEME_ELEMENTS: Final = frozenset({"link", "meta", "form"})
 
 
-def _start_tag(raw: str, i: int) -> tuple[int, str | None, list[tuple[str, str | None]], bool]:
-    """HTMLParser.parse_starttag: (end, tag or None for text, attributes, self-closing)."""
-    m = _TAGEND.match(raw, i)
-    if m is None:  # pragma: no cover - the expression always matches after '<' + letter
-        return -1, None, [], False
-    j = m.end()
-    nxt = raw[j:j + 1]
-    if nxt == ">":
-        endpos = j + 1
-    elif nxt == "/":
-        if not raw.startswith("/>", j):
-            return -1, None, [], False
-        endpos = j + 2
-    elif nxt == "" or nxt in _TAG_NAME_END:
-        return -1, None, [], False
-    else:
-        endpos = j if j > i else i + 1
-    found = _TAGFIND.match(raw, i + 1)
-    if found is None:  # pragma: no cover - as in the parser (an assertion there)
-        return -1, None, [], False
-    k = found.end()
-    tag = found.group(1).lower()
-    if tag not in _ALWAYS_READ and not _RISKY_NAME.search(raw, k - 1, endpos):
-        return endpos, None, [], False  # nothing in it the audit looks at
-    attrs: list[tuple[str, str | None]] = []
-    while k < endpos:
-        am = _ATTRFIND.match(raw, k)
-        if not am:
-            break
-        name, rest, value = am.group(1, 2, 3)
-        if not rest:
-            value = None
-        elif value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
-            value = value[1:-1]
-        if value:
-            value = unescape(value)
-        attrs.append((name.lower(), value))
-        k = am.end()
-    end = raw[k:endpos].strip()
-    if end not in (">", "/>"):
-        return endpos, None, [], False
-    return endpos, tag, attrs, end.endswith("/>")
+def _harmless_run(tags: frozenset[str]) -> re.Pattern[str]:
+    """The run may hold no attribute _tag_offences reads: none starting with "on", no URL
+    attribute, no http-equiv (meta refresh); but href and src with a value in which url_scheme
+    finds no scheme, or http or https."""
+    if not {"http", "https"} <= SAFE_SCHEMES:  # pragma: no cover - a guard for future edits
+        raise ValueError("the harmless run passes http(s) URLs: SAFE_SCHEMES must hold them")
+    return html_scan.harmless_run(tags, read=URL_ATTRIBUTES | {"http-equiv"},
+                                  read_prefixes=["on"], plain_urls=["href", "src"])
 
 
-def _end_tag(raw: str, i: int, cdata: str | None) -> tuple[int, str | None]:
-    """HTMLParser.parse_endtag: (end, the tag name handle_endtag would get, or None)."""
-    m = _ENDENDTAG.search(raw, i + 1)
-    if not m:
-        return -1, None
-    gtpos = m.end()
-    full = _ENDTAGFIND.match(raw, i)
-    if not full:
-        if cdata is not None:
-            return gtpos, None
-        name = _TAGFIND.match(raw, i + 2)
-        if not name:
-            if raw[i:i + 3] == "</>":
-                return i + 3, None
-            pos = raw.find(">", i + 2)
-            return (pos + 1 if pos >= 0 else -1), None
-        return raw.find(">", name.end()) + 1, name.group(1).lower()
-    elem = full.group(1).lower()
-    if cdata is not None and elem != cdata:
-        return gtpos, None
-    return gtpos, elem
+def _content_flags(tag: str, attrs: Attrs) -> bool:
+    return bool(_tag_offences(tag, attrs, CONTENT_BANNED))
 
 
-def _fast_scan(raw: str, banned: frozenset[str], *, page: bool) -> list[str] | None:
+def _page_flags(tag: str, attrs: Attrs) -> bool:
+    if _tag_offences(tag, attrs, PAGE_BANNED):
+        return True
+    src = dict(attrs).get("src") if tag == "script" else None
+    return src is not None and _external(src)
+
+
+_CONTENT_RULES: Final = html_scan.Rules(
+    run=_harmless_run(_PLAIN_ELEMENTS - CONTENT_BANNED), flagged=_content_flags)
+_PAGE_RULES: Final = html_scan.Rules(
+    run=_harmless_run((_PLAIN_ELEMENTS | _THEME_ELEMENTS) - PAGE_BANNED), flagged=_page_flags,
+    runs_inline=_runs_inline)
+
+
+def _fast_scan(html: str, *, page: bool) -> list[str] | None:
     """The inline scripts the parser would find, if nothing at all is flagged; else None."""
-    if not FAST_SCAN:
-        return None
-    scripts: list[str] = []
-    script_start: int | None = None
-    cdata: str | None = None
-    n = len(raw)
-    i = 0
-    while i < n:
-        if cdata is None:
-            j = raw.find("<", i)
-            if j < 0:
-                break
-        else:
-            cm = _CDATA_END[cdata].search(raw, i)
-            if cm is None:
-                break
-            j = cm.start()
-        i = j
-        if _STARTTAGOPEN.match(raw, i):
-            k, tag, attrs, closed = _start_tag(raw, i)
-            if tag is not None:
-                if _tag_offences(tag, attrs, banned):
-                    return None
-                if tag == "script" and page:
-                    src = dict(attrs).get("src")
-                    if src is not None and _external(src):
-                        return None
-                    if _runs_inline(attrs):
-                        script_start = k
-                if not closed and tag in _CDATA_END:
-                    cdata = tag
-        elif cdata is None and script_start is None and raw.startswith("</", i):
-            # Outside raw text, with no script open, an end tag only moves on: parse_endtag
-            # ends every form of it (named, nameless, bogus) after the first '>' past "</".
-            k = raw.find(">", i + 2)
-            k = k + 1 if k >= 0 else -1
-        elif raw.startswith("</", i):
-            k, name = _end_tag(raw, i, cdata)
-            if name is not None:
-                if name == "script" and script_start is not None:
-                    scripts.append(raw[script_start:i])
-                    script_start = None
-                cdata = None
-        elif raw.startswith("<!--", i):
-            cm = _COMMENTCLOSE.search(raw, i + 4)
-            k = cm.end() if cm else -1
-        elif raw.startswith("<?", i):
-            cm = _PICLOSE.search(raw, i + 2)
-            k = cm.end() if cm else -1
-        elif raw.startswith("<!", i):
-            if raw[i:i + 9].lower() != "<!doctype":
-                return None  # marked sections and other declarations: the parser's business
-            gt = raw.find(">", i + 9)
-            k = gt + 1 if gt >= 0 else -1
-        elif i + 1 < n:
-            k = i + 1
-        else:
-            break
-        if k < 0:  # not terminated: close() reads it as text up to the next '>' (or '<')
-            k = raw.find(">", i + 1)
-            if k < 0:
-                k = raw.find("<", i + 1)
-                if k < 0:
-                    k = i + 1
-            else:
-                k += 1
-        i = k
-    return scripts
+    return html_scan.scan(html, _PAGE_RULES if page else _CONTENT_RULES).scripts
 
 
 def _audit(html: str, banned: frozenset[str], *, page: bool) -> list[Offender]:
-    if _fast_scan(html, banned, page=page) is not None:
+    if _fast_scan(html, page=page) is not None:
         return []
     auditor = _Auditor(html, banned, page=page)
     auditor.run()
@@ -389,8 +266,9 @@ class _Scan:
 
 def _scan(html: str) -> _Scan:
     # The HTML parser turns CR LF and lone CR into LF before the browser hashes the text.
-    html = html.replace("\r\n", "\n").replace("\r", "\n")
-    scripts = _fast_scan(html, PAGE_BANNED, page=True)
+    if "\r" in html:
+        html = html.replace("\r\n", "\n").replace("\r", "\n")
+    scripts = _fast_scan(html, page=True)
     if scripts is not None and all(is_theme_script(s) for s in scripts):
         return _Scan([], scripts)
     auditor = _Auditor(html, PAGE_BANNED, page=True)
@@ -404,9 +282,13 @@ def _scan(html: str) -> _Scan:
     return _Scan(auditor.offenders, [script for _, _, script in auditor.scripts])
 
 
+def _without_csp(html: str) -> str:
+    return _CSP_META.sub("", html, count=1) if _CSP_MARK in html else html
+
+
 def harden(html: str) -> tuple[str, list[Offender]]:
     """`audit_page` and `add_csp` in one parse: the page with its policy, and its offenders."""
-    html = _CSP_META.sub("", html, count=1)
+    html = _without_csp(html)
     scan = _scan(html)
     return _insert_csp(html, scan), scan.offenders
 
@@ -452,5 +334,5 @@ def add_csp(html: str) -> str:
 
     A meta policy governs only what comes after it, so it must come first. Idempotent: a tag
     added earlier is replaced, and the hashes are taken without it."""
-    html = _CSP_META.sub("", html, count=1)
+    html = _without_csp(html)
     return _insert_csp(html, _scan(html))
