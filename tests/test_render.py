@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import posixpath
 import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from explainer.build import read_corpus
 from explainer.dates import PartialDate, When
@@ -186,3 +189,14 @@ def test_argument_map_wraps_labels_instead_of_cutting_them() -> None:
         t.split(">", 1)[1] for t in out.split("<tspan")[1:]).replace("</tspan>", "").replace(
         "</text></a>", "").replace(" ", "")
     assert 'href="c/"' in out and 'href="t/"' in out
+
+
+_SEGMENT = st.sampled_from(["events", "actors", "timeline", "kind", "a", "ab", "index.md",
+                            "x.md", "2020.md", "data", "e.schema.json"])
+_PATH = st.lists(_SEGMENT, max_size=4).map("/".join)
+
+
+@given(_PATH, _PATH)
+def test_relative_links_are_what_posixpath_relpath_gives(to: str, start: str) -> None:
+    expected = posixpath.relpath(to or ".", start or ".")
+    assert links._relative(to, start) == expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import functools
 import io
 import json
 from typing import Any
@@ -27,22 +28,40 @@ def schema_path(kind: str) -> str:
 
 def _plain(value: Any) -> Any:
     """Dataclasses to dicts, dates to ISO strings; the source's full text left out."""
-    if isinstance(value, PartialDate):
+    kind = type(value)
+    if kind is str or value is None or kind is int or kind is bool:
+        return value
+    if kind is PartialDate:
         return value.iso()
-    if isinstance(value, Source):
-        d = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        del d["paragraphs"]
-        return d
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        d = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        if isinstance(value, ArticleCitation):
-            d = {"source": value.quote.source, **d}
-        return d
-    if isinstance(value, (tuple, list)):
+    if kind is tuple or kind is list:
         return [_plain(v) for v in value]
-    if isinstance(value, dict):
+    if kind is dict:
         return {k: _plain(v) for k, v in value.items()}
-    return value
+    names = _field_names(kind)
+    if names is None:
+        return value
+    d = {name: _plain(getattr(value, name)) for name in names}
+    if kind is ArticleCitation:
+        d = {"source": value.quote.source, **d}
+    return d
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    if not dataclasses.is_dataclass(kind):
+        return None
+    return tuple(f.name for f in dataclasses.fields(kind)
+                 if not (kind is Source and f.name == "paragraphs"))
+
+
+def _json(data: dict[str, list[Any]]) -> str:
+    """The dataset as JSON with one record per line: readable, a changed record is a one-line
+    diff, and each record goes through the C encoder (indent= would use the Python one)."""
+    blocks = []
+    for key, records in data.items():
+        rows = ",\n".join(json.dumps(r, ensure_ascii=False) for r in records)
+        blocks.append(f"{json.dumps(key)}: [\n{rows}\n]" if rows else f"{json.dumps(key)}: []")
+    return "{\n" + ",\n".join(blocks) + "\n}\n"
 
 
 def dataset(corpus: Corpus) -> dict[str, Any]:
@@ -97,8 +116,7 @@ def csv_files(corpus: Corpus) -> dict[str, bytes]:
 
 
 def data_files(corpus: Corpus, schemas: dict[str, str]) -> dict[str, bytes]:
-    files = {JSON_FILE: json.dumps(dataset(corpus), ensure_ascii=False, indent=1,
-                                   sort_keys=False).encode("utf-8")}
+    files = {JSON_FILE: _json(dataset(corpus)).encode("utf-8")}
     files.update(csv_files(corpus))
     for kind, text in sorted(schemas.items()):
         files[schema_path(kind)] = text.encode("utf-8")

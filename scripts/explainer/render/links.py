@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import posixpath
+import functools
 
 HOME = "index.md"
 TIMELINE = "timeline.md"
@@ -39,9 +39,23 @@ def by_actor(ident: str, year: int | None = None) -> str:
     return f"timeline/actor/{ident}.md" if year is None else f"timeline/actor/{ident}/{year}.md"
 
 
+@functools.lru_cache(maxsize=65536)
+def _relative(to: str, start: str) -> str:
+    """posixpath.relpath for the clean relative paths of this module ('' is the site root),
+    without its abspath and getcwd calls: a large site makes hundreds of thousands of links."""
+    target = to.split("/") if to else []
+    here = start.split("/") if start else []
+    common = 0
+    for a, b in zip(target, here, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(here) - common) + target[common:]) or "."
+
+
 def md(frm: str, to: str, anchor: str = "") -> str:
     """Link target from page `frm` to page or file `to`, as MkDocs resolves Markdown links."""
-    rel = posixpath.relpath(to, posixpath.dirname(frm) or ".")
+    rel = _relative(to, frm.rpartition("/")[0])
     return f"{rel}#{anchor}" if anchor else rel
 
 
@@ -60,6 +74,6 @@ def href(frm: str, to: str, anchor: str = "") -> str:
     """Link from page `frm` to page `to` for raw HTML, which MkDocs does not rewrite."""
     base = url_of(frm)
     target = url_of(to)
-    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    rel = _relative(target.rstrip("/"), base.rstrip("/"))
     rel = "./" if rel == "." else rel + ("/" if target.endswith("/") or not target else "")
     return f"{rel}#{anchor}" if anchor else rel
