@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import functools
 import io
 import json
 from typing import Any
@@ -46,12 +45,16 @@ def _plain(value: Any) -> Any:
     return d
 
 
-@functools.cache
+_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
 def _field_names(kind: type) -> tuple[str, ...] | None:
-    if not dataclasses.is_dataclass(kind):
-        return None
-    return tuple(f.name for f in dataclasses.fields(kind)
-                 if not (kind is Source and f.name == "paragraphs"))
+    if kind not in _NAMES:
+        _NAMES[kind] = tuple(
+            f.name for f in dataclasses.fields(kind)
+            if not (kind is Source and f.name == "paragraphs")
+        ) if dataclasses.is_dataclass(kind) else None
+    return _NAMES[kind]
 
 
 def _json(data: dict[str, list[Any]]) -> str:
