@@ -61,6 +61,10 @@ CONTENT_PAYLOADS = {
     "srcset": ('<img srcset="ok.png 1x, javascript:alert(1) 2x">', "javascript:"),
     "formaction": ('<button formaction="javascript:alert(1)">x</button>', "javascript:"),
     "attr_list onclick on a heading": ('<h2 id="t" onclick="alert(1)">T</h2>', "onclick"),
+    "svg set href": ('<svg><a><set attributeName="href" to="javascript:alert(1)"/><text>x'
+                     '</text></a></svg>', "<set>"),
+    "svg animate href": ('<svg><a><animate attributeName="href" values="javascript:alert(1)"/>'
+                         '<text>x</text></a></svg>', "<animate>"),
 }
 
 

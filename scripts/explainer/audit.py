@@ -21,9 +21,13 @@ from explainer.html_scan import Attrs
 CONTENT_BANNED: Final = frozenset({
     "script", "iframe", "object", "embed", "form", "base", "meta", "style", "link",
     "frame", "frameset", "applet", "noscript", "template",
+    "animate", "set", "animatemotion", "animatetransform",
 })
-# Elements that load or embed another document, or re-base every relative URL: never on a page.
-PAGE_BANNED: Final = frozenset({"iframe", "object", "embed", "frame", "frameset", "applet", "base"})
+# Elements that load or embed another document, or re-base every relative URL, and the SVG
+# animation elements, which can set any attribute (<set attributeName="href" to="javascript:…">):
+# never on a page.
+PAGE_BANNED: Final = frozenset({"iframe", "object", "embed", "frame", "frameset", "applet", "base",
+                                "animate", "set", "animatemotion", "animatetransform"})
 URL_ATTRIBUTES: Final = frozenset({
     "href", "src", "action", "formaction", "xlink:href", "poster", "srcset", "data", "cite",
     "background", "longdesc", "usemap", "ping", "manifest", "codebase", "imagesrcset",
