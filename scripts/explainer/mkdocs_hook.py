@@ -309,6 +309,8 @@ def fold(word: str) -> str:
 
 
 def _folded(text: str) -> str:
+    if text.isascii():  # most entries: nothing to fold, and no regex over the text
+        return ""
     words = {w for w in _WORD.findall(_TAG.sub(" ", text)) if not w.isascii()}
     return " ".join(sorted({fold(w) for w in words} - words))
 
