@@ -6,11 +6,12 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 
-from explainer import build
+from explainer import build, forked
 from explainer.build import read_corpus
 from explainer.load import load, portable
 from explainer.problems import DataError, Problem
@@ -20,11 +21,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 def _read(data: Path, *, parallel: bool, monkeypatch: pytest.MonkeyPatch) -> object:
     with monkeypatch.context() as m:
-        if parallel:
-            m.setattr(build, "PARALLEL_FROM", 2)
-            m.setattr(build, "_can_fork", lambda: True)
-        else:
-            m.setattr(build, "_can_fork", lambda: False)
+        m.setattr(build, "PARALLEL_FROM", 2)
+        m.setattr(forked, "available", lambda: parallel)
         try:
             return read_corpus(data)
         except DataError as e:
@@ -80,13 +78,38 @@ def test_a_portable_document_finds_its_marks_again_after_pickling() -> None:
     assert len(pickle.dumps(portable(doc, text))) < len(pickle.dumps(doc))
 
 
-def _die(items: object) -> object:
+def _die() -> object:
     os._exit(3)
 
 
 def test_a_worker_that_dies_leaves_its_share_to_this_process(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(build, "_shape_batch", _die)
     one = _read(REPO / "data", parallel=False, monkeypatch=monkeypatch)
+    monkeypatch.setattr(forked, "_run", _die)  # the child exits at once
     two = _read(REPO / "data", parallel=True, monkeypatch=monkeypatch)
     assert one == two
+
+
+def test_pages_render_the_same_in_two_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = read_corpus(REPO / "data")
+    monkeypatch.setattr(build, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(forked, "available", lambda: False)
+    one = build.render(corpus)
+    monkeypatch.setattr(forked, "available", lambda: True)
+    calls: list[int] = []
+    real = forked.Forked.result
+
+    def counted(self: forked.Forked[object]) -> object:
+        calls.append(1)
+        return real(self)
+    monkeypatch.setattr(forked.Forked, "result", counted)
+    two = build.render(corpus)
+    assert calls, "the event pages did not come from the worker"
+    assert one == two
+
+
+def test_the_worker_leaves_no_thread_behind(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A second fork (render after read) needs a single-threaded process again.
+    with forked.Forked(lambda: 42) as worker:
+        assert worker.result() == 42
+    assert threading.active_count() == 1

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
-import threading
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 
+from explainer import forked
 from explainer.load import decode, load, portable
 from explainer.model import Corpus
 from explainer.problems import DataError, Problem
+from explainer.render import DEFAULT_REPO, Site, events, render_site
 from explainer.validate import Shaped, link, shape
 
 
@@ -120,16 +118,7 @@ def _shape_file(path: Path, shown: str, *, portable_doc: bool = False) -> Outcom
 
 def _shape_batch(items: list[tuple[Path, str]]) -> list[Outcome]:
     """In the worker process: read and check records, send back what the link pass needs."""
-    with paused_gc():
-        return [_shape_file(path, shown, portable_doc=True) for path, shown in items]
-
-
-def _can_fork() -> bool:
-    # Fork only a single-threaded process (`mkdocs serve` runs a server thread) with a second
-    # core to run on.
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return ("fork" in multiprocessing.get_all_start_methods()
-            and threading.active_count() == 1 and (cores or 1) >= 2)
+    return [_shape_file(path, shown, portable_doc=True) for path, shown in items]
 
 
 def _shape_all(items: list[tuple[Path, str]]) -> list[Outcome]:
@@ -138,23 +127,29 @@ def _shape_all(items: list[tuple[Path, str]]) -> list[Outcome]:
     Each file is checked on its own (validate.shape), so the files split freely: a worker
     takes every other file and this process the rest. Links between records are checked
     afterwards, here, in one pass."""
-    if len(items) < PARALLEL_FROM or not _can_fork():
+    if len(items) < PARALLEL_FROM or not forked.available():
         return [_shape_file(path, shown) for path, shown in items]
     theirs, ours = items[1::2], items[0::2]
-    context = multiprocessing.get_context("fork")
-    try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-            future = pool.submit(_shape_batch, theirs)
-            mine = [_shape_file(path, shown) for path, shown in ours]
-            other = future.result()
-    except (BrokenProcessPool, OSError):  # the worker could not start or died: do its share
-        other = [_shape_file(path, shown) for path, shown in theirs]
+    with forked.Forked(lambda: _shape_batch(theirs)) as worker:
+        mine = [_shape_file(path, shown) for path, shown in ours]
+        other = worker.result()
     merged: list[Outcome] = []
     for i, outcome in enumerate(mine):
         merged.append(outcome)
         if i < len(other):
             merged.append(other[i])
     return merged
+
+
+def render(corpus: Corpus, *, schemas: dict[str, str] | None = None,
+           repo: str = DEFAULT_REPO) -> Site:
+    """render_site, with the event pages (about half the work) rendered in a forked worker
+    when the dataset is large."""
+    if len(corpus.events) < PARALLEL_FROM or not forked.available():
+        return render_site(corpus, schemas=schemas, repo=repo)
+    with forked.Forked(lambda: events.event_pages(corpus)) as worker:
+        return render_site(corpus, schemas=schemas, repo=repo,
+                           event_pages=lambda _corpus: worker.result())
 
 
 def data_dir_of(root: Path) -> Path:

@@ -24,10 +24,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
 
 from explainer import incremental
-from explainer.build import data_dir_of, read_corpus
+from explainer.build import data_dir_of, read_corpus, render
 from explainer.incremental import Ledger, SearchDoc, SiteInputs
 from explainer.problems import DataError
-from explainer.render import DEFAULT_REPO, Site, render_site
+from explainer.render import DEFAULT_REPO, Site
 from explainer.render.glossary import abbreviations_for
 from explainer.text import json_script
 
@@ -140,8 +140,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         m = _GITHUB_EDIT.match(config.edit_uri or "")
         _state.schemas = {p.name.removesuffix(".schema.json"): p.read_text(encoding="utf-8")
                           for p in sorted((root / "schemas").glob("*.schema.json"))}
-        _state.site = render_site(corpus, schemas=_state.schemas,
-                                  repo=m.group(1) if m else DEFAULT_REPO)
+        _state.site = render(corpus, schemas=_state.schemas,
+                             repo=m.group(1) if m else DEFAULT_REPO)
     except DataError as err:
         _state.site = None
         raise PluginError(str(err)) from None

@@ -11,9 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from explainer.build import read_corpus
+from explainer.build import read_corpus, render
 from explainer.problems import DataError, format_problems
-from explainer.render import DEFAULT_REPO, render_site
+from explainer.render import DEFAULT_REPO
 from explainer.render.glossary import abbreviations_for
 
 MANIFEST = ".explainer-render"
@@ -61,7 +61,7 @@ def write(out: Path, data_dir: Path, config: Path, repo: str) -> list[str]:
     root = config.resolve().parent
     schemas = {p.name.removesuffix(".schema.json"): p.read_text(encoding="utf-8")
                for p in sorted((root / "schemas").glob("*.schema.json"))}
-    site = render_site(read_corpus(data_dir), schemas=schemas, repo=repo)
+    site = render(read_corpus(data_dir), schemas=schemas, repo=repo)
     outputs: dict[str, bytes] = {"mkdocs.yml": hookless_config(
         config.read_text(encoding="utf-8")).encode("utf-8")}
     for path, page in site.pages.items():

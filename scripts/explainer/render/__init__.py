@@ -5,6 +5,7 @@ Pure and engine-neutral: nothing here knows MkDocs. Links between pages are rela
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,8 +57,12 @@ def _check_reserved(corpus: Corpus) -> None:
 
 
 def render_site(corpus: Corpus, *, schemas: dict[str, str] | None = None,
-                repo: str = DEFAULT_REPO) -> Site:
-    """Every page of the site, keyed by its path (`events/<id>.md`), and the download files."""
+                repo: str = DEFAULT_REPO,
+                event_pages: Callable[[Corpus], dict[str, str]] = events.event_pages) -> Site:
+    """Every page of the site, keyed by its path (`events/<id>.md`), and the download files.
+
+    `event_pages` is asked for the event pages last, so that a caller can have them rendered
+    elsewhere meanwhile (explainer.build.render)."""
     _check_reserved(corpus)
     schemas = schemas or {}
     files = data.data_files(corpus, schemas)
@@ -72,14 +77,14 @@ def render_site(corpus: Corpus, *, schemas: dict[str, str] | None = None,
     md.update(source.source_pages(corpus))
     md.update(timeline.timeline_pages(corpus))
     pages = {path: Page(markdown=text) for path, text in md.items()}
-    for path, text in events.event_pages(corpus).items():
-        e = corpus.events[path[len("events/"):-3]]
-        pages[path] = Page(markdown=text, source=e.path, jsonld=events.event_jsonld(e))
     for path, text in actors.actor_pages(corpus).items():
         a = corpus.actors.get(path[len("actors/"):-3])
         pages[path] = Page(markdown=text, source=a.path if a else None,
                            jsonld=actors.actor_jsonld(a) if a else None)
     for path, text in claims.claim_pages(corpus).items():
         pages[path] = Page(markdown=text, source=corpus.claims[path[len("claims/"):-3]].path)
+    for path, text in event_pages(corpus).items():
+        e = corpus.events[path[len("events/"):-3]]
+        pages[path] = Page(markdown=text, source=e.path, jsonld=events.event_jsonld(e))
     return Site(pages=dict(sorted(pages.items())), files=files,
                 abbreviations=glossary.abbreviations(corpus))
