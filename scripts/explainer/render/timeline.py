@@ -150,8 +150,8 @@ def timeline_pages(corpus: Corpus) -> dict[str, str]:
         intro += ['<figure class="x-figure" tabindex="0">',
                   svg.overview(events, ident="timeline-overview"),
                   "<figcaption>Events per year and Mali's coups; below it, the double coup "
-                  "month by month (hover a dot for its events). The list below has every "
-                  "event.</figcaption>", "</figure>", ""]
+                  "month by month, each dot counting the events of one kind in one month. The "
+                  "list below names every event.</figcaption>", "</figure>", ""]
     intro += _filters(corpus, links.TIMELINE, events)
     intro += ['<div id="x-timeline-filter"></div>', "", "## Events {#events}", ""]
     pages = _listing(links.TIMELINE, "Timeline", intro, events, links.timeline_year, attrs=True)
