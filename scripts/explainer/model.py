@@ -159,6 +159,8 @@ class Corpus:
     claims_by_event: dict[str, tuple[str, ...]] = field(default_factory=dict)
     supporters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     attackers: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: reverse affiliations: for each actor, the actors affiliated with it
+    members: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, *, sources: dict[str, Source], events: dict[str, Event],
@@ -185,15 +187,22 @@ class Corpus:
             for t in c.attacks:
                 att.setdefault(t, []).append(c.id)
 
+        actors_sorted = dict(sorted(actors.items()))
+        members: dict[str, list[str]] = {}
+        for actor in actors_sorted.values():
+            for org in actor.affiliations:
+                members.setdefault(org, []).append(actor.id)
+
         def freeze(d: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
             return {k: tuple(v) for k, v in sorted(d.items())}
 
         return cls(
             sources=dict(sorted(sources.items())), events=ordered,
-            actors=dict(sorted(actors.items())), claims=claims_sorted,
+            actors=actors_sorted, claims=claims_sorted,
             terms=dict(sorted(terms.items(), key=lambda kv: (kv[1].term.casefold(), kv[0]))),
             events_by_actor=freeze(by_actor), claims_by_actor=freeze(c_actor),
             claims_by_event=freeze(c_event), supporters=freeze(sup), attackers=freeze(att),
+            members=freeze(members),
         )
 
 

@@ -11,15 +11,6 @@ from explainer.render.timeline import SPLIT
 from explainer.text import plain, rich
 
 
-def members_of(corpus: Corpus) -> dict[str, tuple[str, ...]]:
-    """Reverse affiliations: for each actor, the actors affiliated with it."""
-    out: dict[str, list[str]] = {}
-    for a in corpus.actors.values():
-        for org in a.affiliations:
-            out.setdefault(org, []).append(a.id)
-    return {k: tuple(v) for k, v in out.items()}
-
-
 def _kind_heading(kind: str) -> str:
     return {"person": "People", "armed-forces": "Armed forces", "state": "States"}.get(
         kind, kind_label(kind).capitalize() + "s")
@@ -144,8 +135,7 @@ def actor_jsonld(a: Actor) -> dict[str, Any]:
 
 
 def actor_pages(corpus: Corpus) -> dict[str, str]:
-    members = members_of(corpus)
     pages = actor_index_pages(corpus)
     for a in corpus.actors.values():
-        pages[links.actor(a.id)] = actor_page(corpus, a, members.get(a.id, ()))
+        pages[links.actor(a.id)] = actor_page(corpus, a, corpus.members.get(a.id, ()))
     return pages
