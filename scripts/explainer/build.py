@@ -1,4 +1,5 @@
-"""The pipeline's edge with the file system: read data/ into a Corpus."""
+"""The pipeline's edge with the file system and with processes: read data/ into a Corpus, and
+render it, in two processes when the dataset is large (explainer.forked)."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def display_path(path: Path) -> str:
 
 @contextmanager
 def paused_gc() -> Iterator[None]:
-    """Hold the cycle collector while a whole dataset is read or rendered.
+    """Hold the cycle collector while a whole dataset is read.
 
     Loading keeps every record, so each collection walks an ever larger heap: at 10,000 events
     that is a quarter of `explainer check`. The records hold no reference cycles; whatever
