@@ -177,13 +177,13 @@ def test_overview_labels_never_overlap_and_its_size_does_not_grow_with_events(
 
 
 def test_argument_map_wraps_labels_instead_of_cutting_them() -> None:
-    from explainer.render import svg
+    from explainer.render.argument_map import MapNode, argument_map
 
     long = "A very long claim label " * 6
-    leaf = svg.MapNode(ident="c", label=long, kind="evidence", relation="supports", href="c/")
-    root = svg.MapNode(ident="t", label="Thesis", kind="thesis", relation="root", href="t/",
-                       children=(leaf,))
-    out = svg.argument_map(root, title="Map")
+    leaf = MapNode(ident="c", label=long, kind="evidence", relation="supports", href="c/")
+    root = MapNode(ident="t", label="Thesis", kind="thesis", relation="root", href="t/",
+                   children=(leaf,))
+    out = argument_map(root, title="Map")
     assert "…" not in out
     assert " ".join(long.split()).replace(" ", "") in "".join(
         t.split(">", 1)[1] for t in out.split("<tspan")[1:]).replace("</tspan>", "").replace(

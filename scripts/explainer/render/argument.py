@@ -6,7 +6,7 @@ Drawn three ways from the same tree: prose, a nested list (the accessible form),
 from __future__ import annotations
 
 from explainer.model import Claim, Corpus
-from explainer.render import links, paging, svg
+from explainer.render import argument_map, links, paging
 from explainer.render.common import abbrs, count, kind_label, time, verdict_badge
 from explainer.text import plain, rich
 
@@ -61,10 +61,10 @@ def _list(corpus: Corpus, page: str, tree: Tree, depth: int) -> list[str]:
     return lines
 
 
-def _map_node(corpus: Corpus, page: str, tree: Tree) -> svg.MapNode:
+def _map_node(corpus: Corpus, page: str, tree: Tree) -> argument_map.MapNode:
     ident, relation, children, _ = tree
     c = corpus.claims[ident]
-    return svg.MapNode(ident=ident, label=c.label, kind=c.kind, relation=relation,
+    return argument_map.MapNode(ident=ident, label=c.label, kind=c.kind, relation=relation,
                        href=links.href(page, links.claim(ident)),
                        children=tuple(_map_node(corpus, page, t) for t in children))
 
@@ -152,7 +152,7 @@ def _large(corpus: Corpus) -> dict[str, str]:
                   rich(thesis.statement, abbrs(corpus)), "",
                   f"### The argument map {{#map-{thesis.id}}}", "",
                   '<figure class="x-figure x-figure--wide">',
-                  svg.argument_map(_map_node(corpus, page, (*top[:2], tuple(
+                  argument_map.argument_map(_map_node(corpus, page, (*top[:2], tuple(
                       (t[0], t[1], (), ()) for t in top[2]), ())),
                                    title=f"Argument map: {thesis.label}"),
                   f"<figcaption>The thesis and the {count(len(top[2]), 'claim')} that "
@@ -218,7 +218,7 @@ def argument(corpus: Corpus) -> str:
                   rich(thesis.statement, abbrs(corpus)), "",
                   "## The argument map {#map}", "",
                   '<figure class="x-figure x-figure--wide">',
-                  svg.argument_map(_map_node(corpus, page, tree),
+                  argument_map.argument_map(_map_node(corpus, page, tree),
                                    title=f"Argument map: {thesis.label}"),
                   "<figcaption>Arrows point from a claim to the claim it supports (solid) or "
                   "attacks (dashed). Each box opens the claim. The list below says the same, "
