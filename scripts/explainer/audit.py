@@ -319,11 +319,6 @@ def _theme_hashes(scan: _Scan) -> list[str]:
     return hashes
 
 
-def csp_policy(html: str) -> str:
-    """The policy for this page: same-origin scripts and the theme's own inline ones."""
-    return CSP_TEMPLATE.format(hashes="".join(" " + h for h in inline_script_hashes(html)))
-
-
 def _insert_csp(html: str, scan: _Scan) -> str:
     head = _HEAD.search(html)
     if head is None:

@@ -108,10 +108,6 @@ class Ledger:
             del self._written[dest]
         return gone
 
-    @property
-    def written_this_build(self) -> int:
-        return len(self._this_build)
-
 
 def page_of(location: str) -> str:
     """`events/x/#sources` -> `events/x/` (the home page is '')."""
