@@ -38,6 +38,15 @@ Citation = ArticleCitation | Reference
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class ParagraphSummary:
+    """Our summary of one body paragraph of a source, and events it refers to."""
+
+    number: int
+    summary: str
+    events: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Source:
     id: str
     path: str
@@ -53,6 +62,8 @@ class Source:
     not_body: tuple[int, ...]
     rights: str
     note: str | None = None
+    #: Our summary of each body paragraph (the `paragraphs:` list of the record), in order.
+    summaries: tuple[ParagraphSummary, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -88,6 +99,10 @@ class Event:
     tags: tuple[str, ...]
     sources: tuple[Citation, ...]
     disputed: tuple[Dispute, ...] = ()
+    #: A key event, which stands out on the timeline (coups always do).
+    key: bool = False
+    #: Tie-break between events at the same place in date order (lower first), before the id.
+    order: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -167,7 +182,8 @@ class Corpus:
               actors: dict[str, Actor], claims: dict[str, Claim], terms: dict[str, Term]
               ) -> Corpus:
         """Sort the records (events by date) and index who points at whom."""
-        ordered = dict(sorted(events.items(), key=lambda kv: (kv[1].when.sort_key(), kv[0])))
+        ordered = dict(sorted(events.items(), key=lambda kv: (
+            kv[1].when.sort_key(), kv[1].order is None, kv[1].order or 0, kv[0])))
         by_actor: dict[str, list[str]] = {}
         for e in ordered.values():
             for a in dict.fromkeys(x.actor for x in e.actors):

@@ -163,6 +163,15 @@ DISPUTE = Obj(name="Dispute", fields=(
     _f("note", Prose(), "How the values differ and which is best supported."),
 ))
 
+PARAGRAPH = Obj(name="Paragraph", fields=(
+    _f("number", Int(), "The paragraph's number in the source text (blank-line separated, "
+       "counting from 1, masthead and captions included).", required=True, example=3),
+    _f("summary", Prose(max_length=600), "Our own neutral summary of what the paragraph says, "
+       "in one or two sentences; no quotation.", required=True),
+    _f("events", ListOf(item=Ref(kind="event")), "Events the paragraph refers to that no "
+       "record citing it names already."),
+))
+
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/{kind}.schema.json"
 
 RECORDS: dict[str, Obj] = {
@@ -187,6 +196,8 @@ RECORDS: dict[str, Obj] = {
            "(masthead, credits, captions, biography)."),
         _f("rights", Prose(), "Rights and attribution note.", required=True),
         _f("note", Prose(), "Anything a reader should know about this source."),
+        _f("paragraphs", ListOf(item=PARAGRAPH), "One entry per body paragraph, in order: our "
+           "summary of it, for the article page."),
     )),
     "event": Obj(name="Event", fields=(
         _f("id", Ref(), "Same as the file name, without .yaml.", required=True),
@@ -208,6 +219,10 @@ RECORDS: dict[str, Obj] = {
         _f("sources", ListOf(item=CITATION, min_items=1), "Citations: the article with a quote, "
            "or external references.", required=True),
         _f("disputed", ListOf(item=DISPUTE), "Values on which sources disagree."),
+        _f("key", Bool(), "true for a key event, which stands out on the timeline (coups "
+           "always do)."),
+        _f("order", Int(), "Tie-break between events at the same place in date order: lower "
+           "first, then events without one, then by id."),
     )),
     "actor": Obj(name="Actor", fields=(
         _f("id", Ref(), "Same as the file name, without .yaml.", required=True),

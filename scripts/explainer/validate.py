@@ -26,6 +26,7 @@ from explainer.model import (
     DisputedValue,
     Event,
     EventActor,
+    ParagraphSummary,
     Quote,
     Reference,
     Role,
@@ -232,6 +233,7 @@ class _Validator:
         for i, p in enumerate(r.get("not_body", [])):
             if st and p > n:
                 c.add(("not_body", i), f"not_body lists paragraph {p}, but the text has {n}")
+        summaries = self._summaries(c, r, n if st else None)
         when = self._when(c, r, "published")
         if when is None or st is None or not _has(r, "id", "title", "author", "publisher", "url",
                                                   "language", "text", "rights"):
@@ -240,7 +242,44 @@ class _Validator:
                       author=r["author"], publisher=r["publisher"], url=r["url"], published=when,
                       language=r["language"], text=r["text"], paragraphs=st.paragraphs,
                       not_body=tuple(r.get("not_body", [])), rights=r["rights"],
-                      note=r.get("note"))
+                      note=r.get("note"), summaries=summaries)
+
+    def _summaries(self, c: FieldChecker, r: dict[str, Any], n: int | None
+                   ) -> tuple[ParagraphSummary, ...]:
+        """`paragraphs:`, when given: one entry per body paragraph, numbered, in order."""
+        entries = r.get("paragraphs")
+        if not entries:
+            return ()
+        skip = set(r.get("not_body", []))
+        out: list[ParagraphSummary] = []
+        last = 0
+        for i, p in enumerate(entries):
+            for j, ev in enumerate(p.get("events", [])):
+                self._ref(c, "event", ev, ("paragraphs", i, "events", j))
+            num = p.get("number")
+            if num is None or "summary" not in p:
+                continue
+            if num <= last:
+                c.add(("paragraphs", i, "number"), f"paragraph {num} comes after paragraph "
+                      f"{last}", "list the paragraphs once each, in the order of the text")
+                continue
+            if n is not None and num > n:
+                c.add(("paragraphs", i, "number"), f"paragraph {num} does not exist: the text "
+                      f"has {n}")
+            elif num in skip:
+                c.add(("paragraphs", i, "number"), f"paragraph {num} is listed in not_body",
+                      "summarise body paragraphs only")
+            last = num
+            out.append(ParagraphSummary(number=num, summary=p["summary"],
+                                        events=tuple(p.get("events", []))))
+        if n is not None:
+            given = {p.number for p in out}
+            missing = [k for k in range(1, n + 1) if k not in skip and k not in given]
+            if missing:
+                c.add(("paragraphs",), "no summary for body paragraph"
+                      f"{'s' if len(missing) > 1 else ''} " + ", ".join(map(str, missing)),
+                      "add one entry per body paragraph (or list the paragraph in not_body)")
+        return tuple(out)
 
     def _link_event(self, c: FieldChecker, doc: Document, r: dict[str, Any]) -> Event | None:
         actors = []
@@ -262,7 +301,8 @@ class _Validator:
             return None
         return Event(id=r["id"], path=doc.path, title=r["title"], when=when, summary=r["summary"],
                      kind=r["kind"], place=r.get("place"), actors=tuple(actors),
-                     tags=tuple(r.get("tags", [])), sources=sources, disputed=tuple(disputes))
+                     tags=tuple(r.get("tags", [])), sources=sources, disputed=tuple(disputes),
+                     key=r.get("key", False), order=r.get("order"))
 
     def _link_actor(self, c: FieldChecker, doc: Document, r: dict[str, Any]) -> Actor | None:
         roles = []
