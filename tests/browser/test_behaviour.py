@@ -176,7 +176,9 @@ def test_data_downloads_parse_and_match_the_corpus(guard: Guard, corpus: Any) ->
     for name, expected in counts.items():
         response = page.request.get(files[f"{name}.csv"])
         assert response.ok
-        rows = list(csv.reader(io.StringIO(response.text())))
+        body = response.body()
+        assert body.startswith(b"\xef\xbb\xbf"), f"{name}: no UTF-8 byte-order mark for Excel"
+        rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
         assert rows[0][0] == "id", name
         assert len(rows) - 1 == expected, name
         assert {len(r) for r in rows} == {len(rows[0])}, f"{name}: ragged rows"

@@ -15,6 +15,7 @@ from explainer.render import (
     about,
     actors,
     argument,
+    article,
     claims,
     data,
     events,
@@ -75,6 +76,7 @@ def render_site(corpus: Corpus, *, schemas: dict[str, str] | None = None,
     md.update(factchecks.fact_check_pages(corpus))
     md.update(glossary.glossary_pages(corpus))
     md.update(source.source_pages(corpus))
+    md.update(article.article_pages(corpus))
     md.update(timeline.timeline_pages(corpus))
     pages = {path: Page(markdown=text) for path, text in md.items()}
     for path, text in actors.actor_pages(corpus).items():

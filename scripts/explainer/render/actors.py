@@ -8,12 +8,19 @@ from explainer.model import Actor, Corpus
 from explainer.render import links, paging
 from explainer.render.common import abbrs, citations, heading_anchor, kind_label, time
 from explainer.render.timeline import SPLIT
+from explainer.schema import ACTOR_KINDS
 from explainer.text import plain, rich
 
 
 def _kind_heading(kind: str) -> str:
-    return {"person": "People", "armed-forces": "Armed forces", "state": "States"}.get(
-        kind, kind_label(kind).capitalize() + "s")
+    return {"person": "People", "armed-forces": "Armed forces", "state": "States",
+            "media": "Media"}.get(kind, kind_label(kind).capitalize() + "s")
+
+
+def _kind_rank(kind: str) -> tuple[int, int]:
+    """People first, then organisations (in schema order), then states."""
+    return ({"person": 0, "state": 2}.get(kind, 1),
+            ACTOR_KINDS.index(kind) if kind in ACTOR_KINDS else len(ACTOR_KINDS))
 
 
 #: Actors listed on the index before each kind gets its own pages.
@@ -30,8 +37,9 @@ def _by_kind(corpus: Corpus) -> dict[str, list[Actor]]:
     by_kind: dict[str, list[Actor]] = {}
     for a in corpus.actors.values():
         by_kind.setdefault(a.kind, []).append(a)
-    return {k: sorted(v, key=lambda a: (a.name.casefold(), a.id))
-            for k, v in sorted(by_kind.items())}
+    n = {a: len(ev) for a, ev in corpus.events_by_actor.items()}
+    return {k: sorted(v, key=lambda a: (-n.get(a.id, 0), a.name.casefold(), a.id))
+            for k, v in sorted(by_kind.items(), key=lambda kv: _kind_rank(kv[0]))}
 
 
 def _actor_item(corpus: Corpus, page: str, a: Actor) -> str:
@@ -50,8 +58,9 @@ def actor_index_pages(corpus: Corpus) -> dict[str, str]:
     page = links.ACTORS
     by_kind = _by_kind(corpus)
     lines = ["# Actors", "", f"{len(corpus.actors)} people and organisations appear in the "
-             "events and claims, grouped by kind. Each page lists their roles, affiliations, "
-             "events and the claims that name them.", ""]
+             "events and claims: people first, then organisations, then states, each "
+             "group by the number of events they appear in. Each page lists their roles, "
+             "affiliations, events and the claims that name them.", ""]
     if len(corpus.actors) <= INDEX_SPLIT:
         for kind, actors in by_kind.items():
             lines += [f"## {_kind_heading(kind)} {{#kind-{kind}}}", ""]

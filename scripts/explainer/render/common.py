@@ -23,6 +23,17 @@ VERDICT_MARKS = {"correct": "✓", "imprecise": "≈", "wrong": "✗", "unverifi
                  "opinion": "◆"}
 
 
+#: Language codes of sources and references, in words; an unknown code is shown as it is.
+LANGUAGES = {"en": "English", "fr": "French", "ar": "Arabic", "bm": "Bambara", "de": "German",
+             "es": "Spanish", "pt": "Portuguese", "ff": "Fula", "son": "Songhay",
+             "tmh": "Tamasheq"}
+
+
+def language_name(code: str) -> str:
+    """'en' -> 'English'; 'fr-FR' -> 'French'."""
+    return LANGUAGES.get(code.split("-")[0].lower(), code)
+
+
 _ABBRS: dict[int, tuple[Corpus, Abbreviations]] = {}
 
 

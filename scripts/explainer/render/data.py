@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 from explainer.dates import PartialDate
-from explainer.model import ArticleCitation, Corpus, Source
+from explainer.model import ArticleCitation, Citation, Corpus, Source
 from explainer.render import links
 from explainer.render.common import count
 
@@ -83,12 +83,75 @@ def _cell(value: Any) -> str:
     return "'" + text if text.startswith(_CSV_DANGER) else text
 
 
+#: UTF-8's byte-order mark: without it Excel reads a CSV as the local code page and
+#: garbles every accent (Goïta, Keïta).
+BOM = "\ufeff"
+
+
 def _csv(header: list[str], rows: list[list[Any]]) -> bytes:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    buf.write(BOM)
+    w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(header)
     w.writerows([[_cell(v) for v in row] for row in rows])
     return buf.getvalue().encode("utf-8")
+
+
+def _host(url: str) -> str:
+    host = url.split("://", 1)[-1].split("/", 1)[0].split("@")[-1].split(":")[0].lower()
+    return host.removeprefix("www.")
+
+
+def _publisher_classes(corpus: Corpus) -> dict[str, str]:
+    """Host -> class, from the publisher register (data/publishers/) when the corpus has one."""
+    out: dict[str, str] = {}
+    for p in getattr(corpus, "publishers", {}).values():
+        cls = getattr(p, "source_class", None) or getattr(p, "class_", None) or ""
+        for h in getattr(p, "hosts", ()):
+            out[h.lower().removeprefix("www.")] = cls
+    return out
+
+
+def _class_of(host: str, classes: dict[str, str]) -> str:
+    """A host matches a registered host or any of its subdomains."""
+    while host:
+        if host in classes:
+            return classes[host]
+        host = host.partition(".")[2]
+    return ""
+
+
+def _citation_rows(corpus: Corpus) -> list[list[Any]]:
+    """Every citation of every record: one row each, where it is cited and what it is."""
+    classes = _publisher_classes(corpus)
+    rows: list[list[Any]] = []
+
+    def add(kind: str, ident: str, where: str, cites: tuple[Citation, ...]) -> None:
+        for c in cites:
+            if isinstance(c, ArticleCitation):
+                src = corpus.sources[c.quote.source]
+                rows.append([kind, ident, where, "article quote", src.title, src.publisher,
+                             "", src.url, src.published.date.iso(), c.quote.paragraph, "",
+                             c.note or ""])
+            else:
+                rows.append([kind, ident, where, "reference", c.title, c.publisher,
+                             _class_of(_host(c.url), classes), c.url,
+                             c.published.iso() if c.published else "", "",
+                             getattr(c, "excerpt", None) or "", c.note or ""])
+
+    for e in corpus.events.values():
+        add("event", e.id, "sources", e.sources)
+        for d in e.disputed:
+            for v in d.values:
+                add("event", e.id, f"disputed: {d.label}: {v.value}", v.sources)
+    for a in corpus.actors.values():
+        add("actor", a.id, "sources", a.sources)
+    for c in corpus.claims.values():
+        if c.assessment:
+            add("claim", c.id, "assessment", c.assessment.references)
+    for t in corpus.terms.values():
+        add("term", t.id, "sources", t.sources)
+    return rows
 
 
 def csv_files(corpus: Corpus) -> dict[str, bytes]:
@@ -115,6 +178,9 @@ def csv_files(corpus: Corpus) -> dict[str, bytes]:
         csv_path("terms"): _csv(["id", "term", "expansion", "definition", "actor", "file"], te),
         csv_path("sources"): _csv(["id", "title", "author", "publisher", "url", "published",
                                    "language", "file"], so),
+        csv_path("citations"): _csv(["record_kind", "record", "cited_in", "citation_kind",
+                                     "title", "publisher", "class", "url", "published",
+                                     "paragraph", "excerpt", "note"], _citation_rows(corpus)),
     }
 
 
@@ -143,7 +209,14 @@ def data_page(corpus: Corpus, files: dict[str, bytes], schemas: dict[str, str]) 
     for kind in ("events", "actors", "claims", "terms", "sources"):
         p = csv_path(kind)
         lines.append(f"- [{kind}.csv]({links.md(page, p)}) ({size(p)})")
-    lines += ["", "Lists inside a cell are separated by “ | ”. Cells that begin with = + - @ "
+    p = csv_path("citations")
+    lines += [f"- [citations.csv]({links.md(page, p)}) ({size(p)}): every citation of every "
+              "record, one per row: the record, where it is cited, the title, publisher, "
+              "publisher class (from the publisher register, when there is one), address and "
+              "excerpt. A quote from the article gives its paragraph number, not its words.",
+              "", "The files are UTF-8 with a byte-order mark, so Excel and LibreOffice open "
+              "them with accents intact (Goïta, Keïta); double-click, or import as UTF-8. "
+              "Lists inside a cell are separated by “ | ”. Cells that begin with = + - @ "
               "start with an apostrophe, so spreadsheets do not run them.", ""]
     if schemas:
         lines += ["## JSON Schemas {#schemas}", "", "Each record file is described by a JSON "

@@ -132,6 +132,8 @@ def home(corpus: Corpus) -> str:
               f"{len(corpus.events)} events in date order, filterable by kind and actor.",
               f"- [The argument]({links.md(page, links.ARGUMENT)}): the thesis, what supports "
               "it, what it attacks, as a map.",
+              f"- [The article, paragraph by paragraph]({links.md(page, links.ARTICLE)}): "
+              "what each paragraph says, the claims it makes and their verdicts.",
               f"- [The actors]({links.md(page, links.ACTORS)}): {len(corpus.actors)} people "
               "and organisations.",
               f"- [The fact-checks]({links.md(page, links.FACT_CHECKS)}): each claim of fact "

@@ -11,6 +11,7 @@ ACTORS = "actors/index.md"
 FACT_CHECKS = "fact-checks.md"
 GLOSSARY = "glossary.md"
 SOURCE = "source.md"
+ARTICLE = "article.md"
 DATA = "data.md"
 ABOUT = "about.md"
 
