@@ -133,6 +133,7 @@ def page_kinds(corpus: Any) -> dict[str, str]:
         "home": "", "timeline": "timeline/", "timeline-kind": f"timeline/kind/{kind}/",
         "event": f"events/{event.id}/", "actors": "actors/", "actor": f"actors/{actor}/",
         "argument": "argument/", "claim": f"claims/{claim.id}/", "fact-checks": "fact-checks/",
-        "glossary": "glossary/", "source": "source/", "data": "data/", "about": "about/",
+        "glossary": "glossary/", "source": "source/", "article": "article/", "data": "data/",
+        "about": "about/",
         "not-found": "404.html",
     }

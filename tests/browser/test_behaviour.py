@@ -123,7 +123,7 @@ def test_timeline_without_javascript_lists_every_event_and_links_the_filter_page
 def test_argument_map_draws_and_its_links_lead_to_claim_pages(guard: Guard,
                                                              corpus: Any) -> None:
     page = guard.goto("argument/")
-    svg = page.locator("svg.x-argmap")
+    svg = page.locator("svg.x-argmap--wide")
     box = svg.bounding_box()
     assert box is not None and box["width"] > 200 and box["height"] > 100
     hrefs = svg.evaluate("s => [...s.querySelectorAll('a')].map(a => new URL("

@@ -19,6 +19,8 @@ VERDICT_MEANINGS = {
     "unverified": "we found no reliable record either way.",
     "opinion": "a judgement or a recommendation, not a fact that can be checked.",
 }
+#: The order readers see verdicts in: what the article got wrong first, opinions last.
+VERDICT_ORDER = ("wrong", "imprecise", "unverified", "correct", "opinion")
 VERDICT_MARKS = {"correct": "✓", "imprecise": "≈", "wrong": "✗", "unverified": "?",
                  "opinion": "◆"}
 

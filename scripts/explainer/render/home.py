@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from explainer.model import Corpus, Event
 from explainer.render import links, svg
+from explainer.render.timeline import chart_target
 from explainer.render.common import abbrs
 from explainer.text import first_sentence, plain, rich, rich_inline
 
@@ -104,8 +105,9 @@ def home(corpus: Corpus) -> str:
     if sentences:
         timeline = links.href(page, links.TIMELINE)
         lines += ['<p class="x-story">' + " ".join(sentences) + "</p>", "",
-                  '<figure class="x-figure" tabindex="0">',
-                  svg.overview(corpus.events.values(), ident="home-overview"),
+                  '<figure class="x-figure">',
+                  *svg.overviews(corpus.events.values(), ident="home-overview",
+                                 target=chart_target(corpus, page)),
                   "<figcaption>Mali's coups since independence, and the months of the double coup. "
                   f'<a href="{timeline}">Open the timeline</a>.</figcaption>',
                   "</figure>", ""]
