@@ -62,10 +62,21 @@ def event_entry(corpus: Corpus, page: str, e: Event, *, anchor: str = "") -> str
             f'<p class="x-event__head">{head}</p>{who}{_summary(corpus, e)}</li>')
 
 
+#: The id of the first event of the timeline when it has no month anchor (the skip link's
+#: target: from there, one Tab press reaches the event).
+FIRST_EVENT = "first-event"
+
+
+def first_event_anchor(e: Event) -> str:
+    d = e.when.date
+    return month_anchor(d.year, d.month) if d.month else FIRST_EVENT
+
+
 def event_list(corpus: Corpus, page: str, events: Iterable[Event], *,
-               months: bool = False) -> list[str]:
+               months: bool = False, first: bool = False) -> list[str]:
     """The events as one HTML list (Markdown lines: the list, then a blank line). With
-    `months`, the first event of each month carries the month's anchor (for the chart)."""
+    `months`, the first event of each month carries the month's anchor (for the chart); with
+    `first`, the first event carries first_event_anchor()."""
     seen: set[tuple[int, int]] = set()
     items: list[str] = []
     for e in events:
@@ -74,6 +85,8 @@ def event_list(corpus: Corpus, page: str, events: Iterable[Event], *,
         if months and d.month and (d.year, d.month) not in seen:
             seen.add((d.year, d.month))
             anchor = month_anchor(d.year, d.month)
+        if first and not items:
+            anchor = first_event_anchor(e)
         items.append(event_entry(corpus, page, e, anchor=anchor))
     if not items:
         return []

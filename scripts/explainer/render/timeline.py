@@ -14,7 +14,7 @@ from explainer.dates import MONTHS
 from explainer.model import Corpus, Event
 from explainer.render import links, paging, svg
 from explainer.render.common import count, kind_label
-from explainer.render.event_list import event_list, month_anchor
+from explainer.render.event_list import event_list, first_event_anchor, month_anchor
 from explainer.text import plain
 
 SPLIT = 250
@@ -52,13 +52,15 @@ def _grouped(corpus: Corpus, page: str, events: Sequence[Event], *, attrs: bool,
     lines: list[str] = []
     era = ""
     h = "#" * level
-    for year, evs in _by_year(events).items():
+    grouped = _by_year(events)
+    years = list(grouped)
+    for year, evs in grouped.items():
         ident, heading = era_of(year)
         if ident != era:
             era = ident
             lines += [f"{h} {heading} {{#era-{ident}}}", ""]
         lines += [f"{h}# {year} {{#year-{year}}}", ""]
-        lines += event_list(corpus, page, evs, months=attrs)
+        lines += event_list(corpus, page, evs, months=attrs, first=attrs and year == years[0])
     return lines
 
 
@@ -203,7 +205,8 @@ def timeline_pages(corpus: Corpus) -> dict[str, str]:
     events = list(corpus.events.values())
     # First in the content: a way past the chart and the filters (a few Tab presses to the
     # first event).
-    intro = ['<p class="x-skip-events"><a href="#events">Skip to the events</a></p>', "",
+    skip = first_event_anchor(events[0]) if events and len(events) <= SPLIT else "events"
+    intro = [f'<p class="x-skip-events"><a href="#{skip}">Skip to the events</a></p>', "",
              f"Every event in this explainer, {len(events)} in all, in date order. Dates are "
              "given as precisely as they are known: a day, a month, or a year (“c.” when "
              "approximate). Key events are marked.", ""]
