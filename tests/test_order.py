@@ -1,4 +1,4 @@
-"""One chronological order (CONTRIBUTING, "Date order"): the rule on a fixture, and the real data."""
+"""One chronological order (CONTRIBUTING, "Date order"): the rule on a fixture, the real data."""
 
 from __future__ import annotations
 

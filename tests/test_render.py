@@ -87,6 +87,7 @@ def test_csv_files_open_in_excel_with_accents_intact(site: Site, corpus: Corpus)
 def test_citations_csv_lists_every_citation_of_every_record(site: Site, corpus: Corpus) -> None:
     import csv
     import io
+
     from explainer.model import ArticleCitation
     rows = list(csv.DictReader(io.StringIO(site.files["data/citations.csv"].decode("utf-8-sig"),
                                            newline="")))

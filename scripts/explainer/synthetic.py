@@ -150,7 +150,9 @@ class _Gen:
                 f"{self.name()}", "publisher": "The Synthetic Review",
                 "url": f"https://example.org/articles/{i}", "published": "2021-06",
                 "precision": "month", "language": "en", "text": f"{ident}.txt",
-                "not_body": ["1"], "rights": "Synthetic text, free to quote."})
+                "not_body": ["1"], "rights": "Synthetic text, free to quote.",
+                "paragraphs": [{"number": str(n), "summary": f"What paragraph {n} says."}
+                               for n in range(2, paragraphs + 2)]})
 
     def _actors(self) -> None:
         r = self.rnd

@@ -115,7 +115,8 @@ def test_timeline_without_javascript_lists_every_event_and_links_the_filter_page
         open_page: OpenPage, corpus: Any) -> None:
     page = open_page(javascript=False).goto("timeline/")
     assert sorted(_listed(page)) == sorted(corpus.events)
-    hrefs = page.eval_on_selector_all("article a", "as => as.map(a => a.href)")
+    hrefs = page.eval_on_selector_all(
+        "article a", "as => as.map(a => new URL(a.getAttribute('href'), location).href)")
     kinds = {m.group(1) for h in hrefs if (m := re.search(r"/timeline/kind/([a-z-]+)/$", h))}
     assert kinds == {e.kind for e in corpus.events.values()}
 

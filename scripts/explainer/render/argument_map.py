@@ -128,8 +128,8 @@ def argument_map(root: MapNode, *, title: str, width: float = MAP_W, columns: in
         panels.append(f'<g class="x-panel x-panel--{key}"><rect x="0" y="{top:g}" '
                       f'width="{width:g}" height="{y - top:g}" rx="8"/><text class="x-panel-title" '
                       f'x="{_PAD}" y="{top + _PAD + 12:g}">{text}</text></g>')
-    legend, legend_h = _legend(y + 28, width, arrow,
-                               [v for v in VERDICT_ORDER if any(b.node.verdict == v for b in boxes)])
+    used = [v for v in VERDICT_ORDER if any(b.node.verdict == v for b in boxes)]
+    legend, legend_h = _legend(y + 28, width, arrow, used)
     height = y + 28 + legend_h
     out = [f'<svg class="x-argmap x-argmap--{"wide" if columns > 1 else "narrow"}" '
            f'viewBox="0 0 {width:g} {height:g}" role="group" '
@@ -163,10 +163,11 @@ def _mark(verdict: str, cx: float, cy: float) -> str:
 
 def _legend(ly: float, width: float, arrow: str, verdicts: list[str]) -> tuple[str, float]:
     """Arrows, then the verdict marks used, wrapped to the map's width; (svg, height)."""
-    items = [(f'<path class="x-edge x-edge--supports" d="M{{x}} {{y}}H{{x40}}" '
-              f'marker-end="url(#{arrow})"/><text x="{{t}}" y="{{ty}}">supports</text>', 118),
-             (f'<path class="x-edge x-edge--attacks" d="M{{x}} {{y}}H{{x40}}" '
-              f'marker-end="url(#{arrow})"/><text x="{{t}}" y="{{ty}}">attacks</text>', 112)]
+    items: list[tuple[str, float]] = [
+        (f'<path class="x-edge x-edge--supports" d="M{{x}} {{y}}H{{x40}}" '
+         f'marker-end="url(#{arrow})"/><text x="{{t}}" y="{{ty}}">supports</text>', 118),
+        (f'<path class="x-edge x-edge--attacks" d="M{{x}} {{y}}H{{x40}}" '
+         f'marker-end="url(#{arrow})"/><text x="{{t}}" y="{{ty}}">attacks</text>', 112)]
     for v in verdicts:
         label = VERDICT_LABELS[v].lower()
         items.append((_mark(v, 0, 0).replace('cx="0" cy="0"', 'cx="{c}" cy="{y}"')

@@ -35,9 +35,9 @@ def _events_by_paragraph(corpus: Corpus, s: Source) -> dict[int, list[str]]:
         for c in cites:
             if isinstance(c, ArticleCitation) and c.quote.source == s.id:
                 found.setdefault(c.quote.paragraph, set()).add(e.id)
-    for p, claims in _claims_by_paragraph(corpus, s.id).items():
-        for c in claims:
-            found.setdefault(p, set()).update(corpus.claims[c].evidence)
+    for p, claim_ids in _claims_by_paragraph(corpus, s.id).items():
+        for ident in claim_ids:
+            found.setdefault(p, set()).update(corpus.claims[ident].evidence)
     for para in s.summaries:
         found.setdefault(para.number, set()).update(para.events)
     rank = {ident: i for i, ident in enumerate(corpus.events)}
@@ -108,9 +108,9 @@ def article_pages(corpus: Corpus) -> dict[str, str]:
         return _source_pages(corpus, s, title, _intro(corpus, links.ARTICLE, s))
     lines = [f"# {title}", ""]
     if not summarised:
-        return {links.ARTICLE: "\n".join([*lines, "No source has paragraph summaries yet; "
-                                          f"see [the source]({links.md(links.ARTICLE, links.SOURCE)}"
-                                          ").", ""])}
+        source = links.md(links.ARTICLE, links.SOURCE)
+        return {links.ARTICLE: "\n".join([*lines, "No source has paragraph summaries yet; see "
+                                          f"[the source]({source}).", ""])}
     lines += ["Each source, paragraph by paragraph:", ""]
     pages: dict[str, str] = {}
     for s in summarised:

@@ -18,6 +18,10 @@ from explainer.text import first_sentence, plain, rich_inline
 FOLD_AT = 180
 #: Actors named under an event; the event page names them all.
 MAX_ACTORS = 4
+#: A list page with more events than this shows only each summary's first sentence (cut at
+#: FIRST_MAX characters), so that a page stays small whatever the summaries' length.
+COMPACT_ABOVE = 80
+FIRST_MAX = 200
 
 
 def is_key(e: Event) -> bool:
@@ -33,9 +37,12 @@ def _attr(text: str) -> str:
     return plain(text).replace('"', "&quot;")
 
 
-def _summary(corpus: Corpus, e: Event) -> str:
+def _summary(corpus: Corpus, e: Event, compact: bool) -> str:
     glossary = abbrs(corpus)
     first = first_sentence(e.summary)
+    if compact:
+        short = first if len(first) <= FIRST_MAX else first[:FIRST_MAX].rsplit(" ", 1)[0] + " …"
+        return f'<p class="x-event__summary">{rich_inline(short, glossary)}</p>'
     rest = e.summary[len(first):].strip()
     if len(e.summary) <= FOLD_AT or not rest:
         return f'<p class="x-event__summary">{rich_inline(e.summary, glossary)}</p>'
@@ -44,7 +51,8 @@ def _summary(corpus: Corpus, e: Event) -> str:
             "</p></details>")
 
 
-def event_entry(corpus: Corpus, page: str, e: Event, *, anchor: str = "") -> str:
+def event_entry(corpus: Corpus, page: str, e: Event, *, anchor: str = "",
+                compact: bool = False) -> str:
     """One `<li>`: what happened, when, of what kind, who, and the gist."""
     d = e.when.date
     actors = list(dict.fromkeys(a.actor for a in e.actors))
@@ -59,7 +67,7 @@ def event_entry(corpus: Corpus, page: str, e: Event, *, anchor: str = "") -> str
             + (' <strong class="x-key">key event</strong>' if key else ""))
     who = f'<p class="x-event__who">{", ".join(names)}</p>' if names else ""
     return (f'<li class="x-event{" x-event--key" if key else ""}"{attrs}>'
-            f'<p class="x-event__head">{head}</p>{who}{_summary(corpus, e)}</li>')
+            f'<p class="x-event__head">{head}</p>{who}{_summary(corpus, e, compact)}</li>')
 
 
 #: The id of the first event of the timeline when it has no month anchor (the skip link's
@@ -73,13 +81,16 @@ def first_event_anchor(e: Event) -> str:
 
 
 def event_list(corpus: Corpus, page: str, events: Iterable[Event], *,
-               months: bool = False, first: bool = False) -> list[str]:
+               months: bool = False, first: bool = False, page_size: int = 0) -> list[str]:
     """The events as one HTML list (Markdown lines: the list, then a blank line). With
     `months`, the first event of each month carries the month's anchor (for the chart); with
-    `first`, the first event carries first_event_anchor()."""
+    `first`, the first event carries first_event_anchor(). `page_size`: the events on the whole
+    page, when it holds several lists (one per year): above COMPACT_ABOVE, entries are compact."""
     seen: set[tuple[int, int]] = set()
     items: list[str] = []
-    for e in events:
+    evs = list(events)
+    compact = max(page_size, len(evs)) > COMPACT_ABOVE
+    for e in evs:
         d = e.when.date
         anchor = ""
         if months and d.month and (d.year, d.month) not in seen:
@@ -87,7 +98,7 @@ def event_list(corpus: Corpus, page: str, events: Iterable[Event], *,
             anchor = month_anchor(d.year, d.month)
         if first and not items:
             anchor = first_event_anchor(e)
-        items.append(event_entry(corpus, page, e, anchor=anchor))
+        items.append(event_entry(corpus, page, e, anchor=anchor, compact=compact))
     if not items:
         return []
     return ['<ul class="x-events">', *items, "</ul>", ""]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from explainer.model import Corpus, Event
 from explainer.render import links, svg
-from explainer.render.timeline import chart_target
 from explainer.render.common import abbrs
+from explainer.render.timeline import chart_target
 from explainer.text import first_sentence, plain, rich, rich_inline
 
 #: Which events tell the story first, most important first (the fallback when none is tagged).

@@ -291,7 +291,6 @@ def _zoom(out: list[str], home: list[Event], coups: list[Event], window: tuple[i
                 continue
             n = len(cell)
             r = round(5 + 7 * (n / peak) ** 0.5, 1)
-            month = f"{_MONTHS[m % 12]} {m // 12}"
             out.append(_dot(target, m, key, label, cell, col(m), cy, r,
                             min(cell_w - 2, 34.0)))
     for m in range(lo, hi + 1):
@@ -426,7 +425,7 @@ def _narrow_zoom(out: list[str], sm: _Summary, window: tuple[int, int], top: flo
     def cx(i: int) -> float:
         return round(label_w + (i + 0.5) * col_w, 1)
 
-    for i, (key, label, _) in enumerate(used):
+    for i, (_, label, _) in enumerate(used):
         hx, hy = cx(i) - 2, grid_top - 8
         out.append(f'<line class="x-grid" x1="{cx(i)}" y1="{grid_top}" x2="{cx(i)}" '
                    f'y2="{grid_top + (hi - lo + 1) * row_h}"/><text class="x-row-label" '

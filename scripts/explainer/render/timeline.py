@@ -2,6 +2,7 @@
 
 Pure: Corpus in, {path: Markdown} out. Above SPLIT events a list is cut into one page per
 year, and a year with more than SPLIT events into one page per month (`timeline/<year>/<MM>.md`).
+Event entries come from event_list.py; the eras are the ERAS table (any number of them).
 """
 
 from __future__ import annotations
@@ -17,11 +18,16 @@ from explainer.render.common import count, kind_label
 from explainer.render.event_list import event_list, first_event_anchor, month_anchor
 from explainer.text import plain
 
-SPLIT = 250
-#: An actor with at least this many events, of more than one kind, gets one filter page per
-#: kind (`timeline/actor/<id>/kind/<kind>.md`): kind and actor combined without JavaScript.
-#: Smaller actors' pages are short enough to read whole.
-COMBINE_MIN = 10
+#: Events on one list page (each with its actors and summary) before it is cut by year, then
+#: by month, then into numbered pages.
+SPLIT = 100
+#: The actors the timeline's filter links name (those with most events).
+TOP_ACTORS = 30
+#: Each of those actors with at least this many events, of more than one kind, gets one
+#: filter page per kind (`timeline/actor/<id>/kind/<kind>.md`): kind and actor combined
+#: without JavaScript. At most TOP_ACTORS x kinds pages, whatever the size of the dataset;
+#: other actors' pages are short enough to read whole.
+COMBINE_MIN = 8
 #: (id, heading, first year, last year): a small constant table, not data.
 ERAS: tuple[tuple[str, str, int | None, int | None], ...] = (
     ("before-independence", "Before independence", None, 1959),
@@ -60,7 +66,8 @@ def _grouped(corpus: Corpus, page: str, events: Sequence[Event], *, attrs: bool,
             era = ident
             lines += [f"{h} {heading} {{#era-{ident}}}", ""]
         lines += [f"{h}# {year} {{#year-{year}}}", ""]
-        lines += event_list(corpus, page, evs, months=attrs, first=attrs and year == years[0])
+        lines += event_list(corpus, page, evs, months=attrs, first=attrs and year == years[0],
+                            page_size=len(events))
     return lines
 
 
@@ -133,9 +140,8 @@ def _filters(corpus: Corpus, page: str, events: Sequence[Event]) -> list[str]:
     by_kind = " · ".join(
         f'<a href="{links.href(page, links.by_kind(k))}">{kind_label(k)}</a> ({n})'
         for k, n in sorted(kinds.items()))
-    counts = sorted(((len(v), a) for a, v in corpus.events_by_actor.items()),
-                    key=lambda t: (-t[0], t[1]))
-    shown = counts[:30]
+    counts = _actor_counts(corpus)
+    shown = counts[:TOP_ACTORS]
     by_actor = " · ".join(
         f'<a href="{links.href(page, links.by_actor(a))}">{plain(corpus.actors[a].name)}</a> ({n})'
         for n, a in sorted(shown, key=lambda t: corpus.actors[t[1]].name.casefold()))
@@ -149,6 +155,12 @@ def _filters(corpus: Corpus, page: str, events: Sequence[Event]) -> list[str]:
             "actor's page also filters their events by kind.</p>"
             f"<p><strong>By kind:</strong> {by_kind}</p>"
             f"<p><strong>By actor:</strong> {by_actor}</p>{more}</div>", ""]
+
+
+def _actor_counts(corpus: Corpus) -> list[tuple[int, str]]:
+    """(number of events, actor id), most events first."""
+    return sorted(((len(v), a) for a, v in corpus.events_by_actor.items()),
+                  key=lambda t: (-t[0], t[1]))
 
 
 def chart_target(corpus: Corpus, page: str) -> Callable[[int, int], str]:
@@ -231,11 +243,12 @@ def timeline_pages(corpus: Corpus) -> dict[str, str]:
                 f"({links.md(path, links.TIMELINE)}).", ""]
         pages.update(_listing(corpus, path, f"Timeline: {kind_label(kind)}", back, evs,
                               functools.partial(links.by_kind, kind)))
+    top = {a for _, a in _actor_counts(corpus)[:TOP_ACTORS]}
     for ident, ev_ids in corpus.events_by_actor.items():
         a = corpus.actors[ident]
         path = links.by_actor(ident)
         mine = [corpus.events[i] for i in ev_ids]
-        combos, combo_pages = _combined(corpus, ident, mine)
+        combos, combo_pages = _combined(corpus, ident, mine) if ident in top else ([], {})
         back = [f"Events involving [{plain(a.name)}]({links.md(path, links.actor(ident))}): "
                 f"{count(len(mine), 'event')}. [All events]({links.md(path, links.TIMELINE)}).",
                 "", *combos]
