@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from harness import OpenPage
+from harness import SCREENS, OpenPage
 from playwright.sync_api import Page
 
 FOCUSED_JS = """() => { const el = document.activeElement;
@@ -176,3 +176,28 @@ def test_fact_checks_put_wrong_first_and_keep_the_filter_in_the_address(
     assert _query(page) == {}
     page.get_by_role("button", name=re.compile(r"^Imprecise")).click()
     assert _query(page) == {"verdict": ["imprecise"]}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_chart_fits_a_phone_and_is_saved_for_looking(open_page: OpenPage,
+                                                           scheme: str) -> None:
+    """Each chart alone at 390 px, in test-artifacts/screens/chart-*.png: look at them."""
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    guard = open_page(scheme=scheme, width=390)
+    for path, selector, name in (("timeline/", "svg.x-overview--narrow", "overview"),
+                                 ("argument/", "svg.x-argmap--narrow", "argument-map")):
+        page = guard.goto(path)
+        page.set_viewport_size({"width": 390, "height": 844})
+        chart = page.locator(selector).first
+        assert chart.is_visible()
+        assert page.locator(selector.replace("narrow", "wide")).first.is_hidden()
+        box = chart.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+        # Numbers on dots are drawn in the dots' contrasting colour, in both schemes.
+        fills = chart.evaluate("s => [...s.querySelectorAll('.x-dot text, .x-mark text')]"
+                               ".map(t => getComputedStyle(t).fill)")
+        texts = chart.evaluate("s => getComputedStyle(s.querySelector('text')).fill")
+        assert fills == [] or texts not in fills
+        # The sticky header would cover the top of a tall chart in the picture.
+        page.evaluate("document.querySelector('.md-header').style.visibility = 'hidden'")
+        chart.screenshot(path=str(SCREENS / f"chart-{name}-390-{scheme}.png"))
