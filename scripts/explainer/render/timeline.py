@@ -27,7 +27,7 @@ TOP_ACTORS = 30
 #: filter page per kind (`timeline/actor/<id>/kind/<kind>.md`): kind and actor combined
 #: without JavaScript. At most TOP_ACTORS x kinds pages, whatever the size of the dataset;
 #: other actors' pages are short enough to read whole.
-COMBINE_MIN = 8
+COMBINE_MIN = 4
 #: (id, heading, first year, last year): a small constant table, not data.
 ERAS: tuple[tuple[str, str, int | None, int | None], ...] = (
     ("before-independence", "Before independence", None, 1959),
