@@ -105,3 +105,16 @@ def test_github_format_annotates_lines(fixtures_dir: Path, tmp_path: Path,
     assert main(["check", "--format", "github"]) == 1
     out = capsys.readouterr().out
     assert out.startswith("::error file=data/events/2021-coup.yaml,line=7,col=7::kind must be")
+
+
+def test_github_format_escapes_properties_and_message() -> None:
+    """A file name with ',', ':', CR or LF cannot end the property list or forge a command
+    (GitHub's workflow-command rules: escapeProperty and escapeData)."""
+    from explainer.problems import Problem, problems_as_github
+
+    name = "data/events/a,line=1::x\n::warning file=forged::y%.yaml"
+    out = problems_as_github([Problem(path=name, line=2, col=3, message="bad\r\n::error::z 50%",
+                                      hint="h")])
+    assert "\n" not in out and "\r" not in out, out
+    assert out == ("::error file=data/events/a%2Cline=1%3A%3Ax%0A%3A%3Awarning file=forged"
+                   "%3A%3Ay%25.yaml,line=2,col=3::bad%0D%0A::error::z 50%25 (hint: h)")
