@@ -52,7 +52,7 @@ class PartialDate:
 
 def parse_date(text: str) -> PartialDate:
     """Parse YYYY, YYYY-MM or YYYY-MM-DD; ValueError with a reason a person can act on."""
-    m = _FORM.match(text)
+    m = _FORM.fullmatch(text)
     if not m:
         raise ValueError("must be YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(g) if g else 0 for g in m.groups())

@@ -346,4 +346,4 @@ def _rewrite_search_index(index_path: Path) -> None:
                                                  rebuilt=_state.rebuilt)
         index["docs"] = [doc for page_docs in _state.search.values() for doc in page_docs]
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")
+                          encoding="utf-8", newline="\n")

@@ -253,6 +253,10 @@ RECORDS: dict[str, Obj] = {
     )),
 }
 
+#: Ids no record of any kind may take: a folder's own page (actors/index.md is the actor index,
+#: source/ the source list), so a record with one would take that page's place.
+RESERVED_IDS: frozenset[str] = frozenset({"index"})
+
 #: data/<folder>/ holds one file per record of each kind.
 FOLDERS: dict[str, str] = {
     "source": "sources", "event": "events", "actor": "actors", "claim": "claims",

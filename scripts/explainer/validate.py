@@ -72,9 +72,12 @@ def shape(doc: Document) -> Shaped:
               "records live in data/" + ", data/".join(s.FOLDERS.values()))
         return Shaped(doc, None, None, problems)
     stem = _stem(doc.path)
-    if not ID_RE.match(stem):
+    if not ID_RE.fullmatch(stem):
         c.add((), f"file name must be an id of lowercase letters, digits and hyphens "
               f"(got {stem!r})", "rename the file, e.g. 2021-coup.yaml")
+    elif stem in s.RESERVED_IDS:
+        c.add(("id",), f"id {stem!r} is reserved for the pages that list records",
+              "rename the file and its id: any other id will do")
     line = s.SCHEMA_LINE.format(kind=kind)
     if doc.header != line:
         problems.append(Problem(path=doc.path, line=1, col=1,
@@ -134,7 +137,7 @@ class _Validator:
         if one.kind is None:
             return
         doc, stem = one.doc, _stem(one.doc.path)
-        if ID_RE.match(stem) and stem in self.known[one.kind]:
+        if ID_RE.fullmatch(stem) and stem in self.known[one.kind]:
             FieldChecker(doc, self.problems).add(
                 (), f"id {stem!r} is already used by {self.known[one.kind][stem]}")
         self.known[one.kind].setdefault(stem, doc.path)

@@ -48,7 +48,7 @@ def slug(text: str, limit: int = 60) -> str:
     return out
 
 
-def free_id(folder: Path, base: str, reserved: Collection[str] = ()) -> str:
+def free_id(folder: Path, base: str, reserved: Collection[str] = s.RESERVED_IDS) -> str:
     """`base`, or `base-2`, `base-3`, … : the first id with no file in `folder`."""
     ident, n = base, 1
     while (folder / f"{ident}.yaml").exists() or ident in reserved:
@@ -308,7 +308,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"explainer new {kind}: {e}; nothing written", file=sys.stderr)
         return 2
     path = folder / f"{draft.ident}.yaml"
-    path.write_text(draft.text(), "utf-8")
+    path.write_text(draft.text(), "utf-8", newline="\n")
     shown = display_path(path)
     try:
         read_corpus(data)
