@@ -55,7 +55,8 @@ def available() -> bool:
 
 def _run() -> Any:
     """In the child: the job it was forked with (the collector held, as in the parent)."""
-    assert _job is not None and _parent is not None
+    assert _job is not None
+    assert _parent is not None
     _die_with_parent(_parent)
     gc.disable()
     return _job()
