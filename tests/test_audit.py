@@ -18,6 +18,7 @@ from explainer import audit, html_scan
 from explainer.audit import (
     CSP_TEMPLATE,
     add_csp,
+    site_source,
     audit_content,
     audit_page,
     harden,
@@ -140,13 +141,39 @@ def test_csp_is_the_first_child_of_head_and_hashes_the_three_theme_scripts() -> 
     assert len(scripts) == 3 and all(is_theme_script(s) for s in scripts)
     policy = re.search(r'content="([^"]*)"', out[head.end():])
     assert policy is not None
-    assert policy.group(1) == CSP_TEMPLATE.format(hashes="".join(" " + _sha(s)
-                                                                 for s in scripts))
+    assert policy.group(1) == CSP_TEMPLATE.format(site="'self'", hashes="".join(
+        " " + _sha(s) for s in scripts))
     assert "'unsafe-inline'" not in policy.group(1).split("; ")[1]  # script-src
     assert "object-src 'none'" in policy.group(1)
 
 
+@pytest.mark.parametrize(("site_url", "source"), [
+    ("https://owner.github.io/mali-coup-explainer/", "'self'"),  # the placeholder: local
+    ("https://OWNER.github.io/mali-coup-explainer/", "'self'"),
+    (None, "'self'"),
+    ("", "'self'"),
+    ("https://alice.github.io/mali-coup-explainer/", "https://alice.github.io/mali-coup-explainer/"),
+    ("http://127.0.0.1:8123/mali-coup-explainer/", "http://127.0.0.1:8123/mali-coup-explainer/"),
+    ("https://example.org", "https://example.org/"),
+    ("https://example.org/a/index.html", "https://example.org/a/"),
+    ("https://example.org/a';script-src *;/", "'self'"),  # cannot break out of the policy
+])
+def test_scripts_and_styles_come_from_the_sites_own_folder(site_url: str | None,
+                                                           source: str) -> None:
+    """A project site shares OWNER.github.io with its owner's other project sites: 'self'
+    would admit their scripts. The policy names the site's folder from site_url instead."""
+    assert site_source(site_url) == source
+    out, _ = harden(PAGE, site_source(site_url))
+    policy = dict(d.split(" ", 1) for d in re.findall(
+        r'content="([^"]*)"', out)[0].split("; "))
+    assert policy["script-src"].split()[0] == source
+    assert policy["style-src"].split()[0] == source
+    assert policy["default-src"] == "'self'"
+
+
 def test_charset_stays_in_the_first_1024_bytes() -> None:
+    long_site = "https://a-rather-long-owner-name.github.io/mali-coup-explainer/"
+    assert b'<meta charset="utf-8">' in add_csp(PAGE, long_site).encode()[:1024]
     out = add_csp(PAGE).encode()
     assert out.find(b'<meta charset="utf-8">') + len(b'<meta charset="utf-8">') <= 1024
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import urllib.parse
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Final
@@ -53,8 +54,10 @@ SCRIPT_TYPES: Final = frozenset({
 # - img-src data: the theme's CSS draws icons as data: SVG images.
 # - worker-src blob: the brief's policy; Material's search worker is a same-origin file, and
 #   blob: workers are the documented fallback of its worker loader.
+# - script-src and style-src name the site's own folder (from site_url), not 'self': a project
+#   site shares its host, OWNER.github.io, with every other project site of its owner.
 CSP_TEMPLATE: Final = (
-    "default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsafe-inline'; "
+    "default-src 'self'; script-src {site}{hashes}; style-src {site} 'unsafe-inline'; "
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; "
     "object-src 'none'; base-uri 'self'; form-action 'self'"
 )
@@ -343,11 +346,30 @@ def _without_csp(html: str) -> str:
     return _CSP_META.sub("", html, count=1) if _CSP_MARK in html else html
 
 
-def harden(html: str) -> tuple[str, list[Offender]]:
-    """`audit_page` and `add_csp` in one parse: the page with its policy, and its offenders."""
+#: site_url's placeholder host (mkdocs.yml): a build with no real address is a local one.
+PLACEHOLDER_HOST: Final = "owner.github.io"
+
+
+def site_source(site_url: str | None) -> str:
+    """The policy's source for the site's own scripts and styles: the origin and folder of
+    site_url (https://owner.github.io/repo/ admits /repo/… only), or 'self' for a local build
+    (no site_url, or the placeholder address), which must also work from another address."""
+    parts = urllib.parse.urlsplit(site_url or "")
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in ("http", "https") or not host or host == PLACEHOLDER_HOST or any(
+            c in (site_url or "") for c in " ;,'\"\\<>"):
+        return "'self'"
+    port = f":{parts.port}" if parts.port else ""
+    path = parts.path if parts.path.endswith("/") else parts.path.rsplit("/", 1)[0] + "/"
+    return f"{parts.scheme}://{host}{port}{path}"
+
+
+def harden(html: str, site: str = "'self'") -> tuple[str, list[Offender]]:
+    """`audit_page` and `add_csp` in one parse: the page with its policy (scripts and styles
+    from `site`, see site_source), and its offenders."""
     html = _without_csp(html)
     scan = _scan(html)
-    return _insert_csp(html, scan), scan.offenders
+    return _insert_csp(html, scan, site), scan.offenders
 
 
 def audit_page(html: str) -> list[Offender]:
@@ -372,19 +394,19 @@ def _theme_hashes(scan: _Scan) -> list[str]:
     return hashes
 
 
-def _insert_csp(html: str, scan: _Scan) -> str:
+def _insert_csp(html: str, scan: _Scan, site: str) -> str:
     head = _HEAD.search(html)
     if head is None:
         raise ValueError("no <head> element: cannot add the Content-Security-Policy")
-    policy = CSP_TEMPLATE.format(hashes="".join(" " + h for h in _theme_hashes(scan)))
+    policy = CSP_TEMPLATE.format(site=site, hashes="".join(" " + h for h in _theme_hashes(scan)))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return html[:head.end()] + meta + html[head.end():]
 
 
-def add_csp(html: str) -> str:
+def add_csp(html: str, site: str = "'self'") -> str:
     """Insert the Content-Security-Policy meta tag as the first child of <head>.
 
     A meta policy governs only what comes after it, so it must come first. Idempotent: a tag
     added earlier is replaced, and the hashes are taken without it."""
     html = _without_csp(html)
-    return _insert_csp(html, _scan(html))
+    return _insert_csp(html, _scan(html), site)
