@@ -18,12 +18,12 @@ from explainer import audit, html_scan
 from explainer.audit import (
     CSP_TEMPLATE,
     add_csp,
-    site_source,
     audit_content,
     audit_page,
     harden,
     inline_script_hashes,
     is_theme_script,
+    site_source,
     url_scheme,
 )
 
