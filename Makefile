@@ -24,8 +24,8 @@ browser:  ## install Debian's Chromium and the pinned axe-core, if missing
 check: install  ## validate data/ and list every problem
 	$(BIN)/explainer check
 
-build: install  ## strict build of the site into site/
-	$(BIN)/mkdocs build --strict
+build: install  ## strict build of the site into site/ (kept as it was if the build fails)
+	$(BIN)/python -m explainer.swap site -- $(BIN)/mkdocs build --strict
 
 serve: install  ## build and serve the site with live reload on http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --livereload --dirty
