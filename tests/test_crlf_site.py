@@ -8,10 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_reproducible import _digests
 
 from explainer.__main__ import main
 from sitebuild import ROOT, build_site
+from test_reproducible import _digests
 
 
 def _copy(to: Path, ending: bytes) -> Path:
