@@ -398,7 +398,10 @@ _PIECES = ["<", ">", "</", "/>", "/", "<!--", "-->", "--", "<!", "<?", "<![CDATA
            "href", "src", "srcset", "xlink:href", "javascript:", "jav&#x61;script:",
            "&colon;", "&", "#", "http:", "script", "SCRIPT", "style", "iframe", "meta",
            "http-equiv=refresh", "content=", "url=", "type=module", "type=text/plain",
-           "alert(1)", "1x,", "ſ", "K"]
+           "alert(1)", "1x,", "ſ", "K",
+           # the constructs browsers parse otherwise (issue 18)
+           "<!-->", "<!--->", "--!>", "-- >", "xmp", "noscript", "title", "</title>", "<title>",
+           "textarea", "svg", "math", "</script x>", "<svg>"]
 
 
 # Tags in or near the harmless runs' shape, to reach the edge of the expression.
@@ -480,3 +483,42 @@ def test_harmless_runs_on_every_tag_shape() -> None:
                      f'</{name}{gap}id="x"{end}<b>'):
             _run_is_sound(html)
             _agrees(html)
+
+
+# Constructs html.parser reads otherwise than browsers (tests/browser/test_parse_differential.py
+# shows each one live in Chromium): refused in pages and in content, by both paths.
+_X = "<img src=x onerror=alert(1)>"
+PARSE_DIFFERS = {
+    "xmp": f'<xmp><p title="</xmp>{_X}"></xmp>',
+    "noembed": f'<noembed><p title="</noembed>{_X}"></noembed>',
+    "noframes": f'<noframes><p title="</noframes>{_X}"></noframes>',
+    "noscript": f'<noscript><p title="</noscript>{_X}"></noscript>',
+    "textarea": f'<textarea><p title="</textarea>{_X}"></textarea>',
+    "plaintext": f"<plaintext>{_X}",
+    "title-with-markup": f'<title><p title="</title>{_X}"></title>',
+    "abrupt-comment": f"<!-->{_X}-->",
+    "abrupt-comment-dash": f"<!--->{_X}-->",
+    "bang-comment-close": f"<!-- a --!>{_X}-->",
+    "spaced-comment-close": f'<!-- a -- ><p title="-->{_X}">',
+    "cdata": f"<![CDATA[ >{_X} ]]>",
+    "style-in-svg": f"<svg><style>{_X}</style></svg>",
+    "data-script-in-svg": f'<svg><script type="application/ld+json">{_X}</script></svg>',
+    "script-end-with-attribute": f'<script type="application/ld+json">{{}}</script x>{_X}'
+                                 "</script>",
+    "math": "<math><mtext>x</mtext></math>",
+}
+
+
+@pytest.mark.parametrize("snippet", PARSE_DIFFERS.values(), ids=PARSE_DIFFERS)
+def test_constructs_browsers_parse_otherwise_are_refused(snippet: str) -> None:
+    page = PAGE.replace("<article", snippet + "<article", 1)
+    assert audit_page(page) != []
+    assert audit._fast_scan(page, page=True) is None
+    assert audit_content(f"<p>a</p>{snippet}<p>b</p>") != []
+
+
+def test_svg_titles_with_text_stay_on_the_fast_path() -> None:
+    svg = '<svg viewBox="0 0 1 1"><title>2021: a &lt; b</title><g><title>x</title></g></svg>'
+    page = PAGE.replace("<article", svg + "<article", 1)
+    assert audit_page(page) == []
+    assert html_scan.scan(page, audit._PAGE_RULES).steps <= 20
