@@ -199,7 +199,7 @@ class _Auditor(HTMLParser):
             self._text_only = None
 
     def handle_data(self, data: str) -> None:
-        elem = self.cdata_elem  # type: ignore[attr-defined]
+        elem = self.cdata_elem
         if elem is not None and html_scan.MARKUP_IN_RAW_TEXT.search(data):
             self._flag(f"<{elem}> holds markup ({data[:60]!r}): browsers read it as markup "
                        "inside svg or math, or end the element there")
