@@ -147,3 +147,21 @@ def test_coverage_counts_quoted_sentences_per_paragraph(fixtures_dir: Path) -> N
     assert [p.body for p in sc.paragraphs] == [False, True, True, True, False]
     assert [p.cited for p in sc.body()] == [True, True, True]
     assert sc.share() == 1.0
+
+
+@pytest.mark.parametrize("kind", sorted(s.FOLDERS))
+def test_the_reserved_id_is_refused_for_every_kind(kind: str, fixtures_dir: Path,
+                                                    tmp_path: Path) -> None:
+    """A source called `index` replaced /source/ silently; the check now refuses the reserved
+    ids for every kind, before the build."""
+    import shutil
+
+    shutil.copytree(fixtures_dir / "small", tmp_path / "data")
+    folder = tmp_path / "data" / s.FOLDERS[kind]
+    (folder / "index.yaml").write_text(
+        s.SCHEMA_LINE.format(kind=kind) + "\nid: index\n", "utf-8")
+    with pytest.raises(DataError) as e:
+        read_corpus(tmp_path / "data")
+    assert any(p.path.endswith(f"{s.FOLDERS[kind]}/index.yaml")
+               and p.message == "id 'index' is reserved for the pages that list records"
+               for p in e.value.problems), e.value.problems
