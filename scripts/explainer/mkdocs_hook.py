@@ -15,8 +15,8 @@ import re
 import sys
 import unicodedata
 import urllib.parse
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import jinja2
