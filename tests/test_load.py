@@ -126,3 +126,17 @@ def test_bom_is_dropped() -> None:
 def test_oversized_file_is_refused() -> None:
     with pytest.raises(DataError, match="the limit is"):
         decode(b"a: b\n" * 300_000, "data/x.yaml")
+
+
+def test_indentation_names_the_key_and_both_columns() -> None:
+    from explainer.yaml_hints import out_of_line
+
+    text = "id: x\nkind: coup\n  place: Bamako\n"
+    key_marks = {("id",): (1, 1), ("kind",): (2, 1)}
+    off = out_of_line(text, 3, key_marks, {}, mark_col=8)
+    assert off is not None
+    assert (off.line, off.col, off.message) == (
+        3, 3, "key 'place' is at column 3, but the keys beside it are at column 1")
+    # A ': ' inside a value, at its sibling's column: not an indentation mistake.
+    assert out_of_line("id: x\ntitle: Coup: a\n", 2, {("id",): (1, 1)}, {},
+                       mark_col=12) is None
