@@ -147,3 +147,16 @@ def test_coverage_counts_quoted_sentences_per_paragraph(fixtures_dir: Path) -> N
     assert [p.body for p in sc.paragraphs] == [False, True, True, True, False]
     assert [p.cited for p in sc.body()] == [True, True, True]
     assert sc.share() == 1.0
+
+
+def test_quote_hints_mark_words_and_stay_quiet_when_nothing_is_close() -> None:
+    from explainer.quotes import SourceText, not_found_hint, word_diff
+
+    st = SourceText("The junta promised elections within 18 months. Donors had invested.")
+    assert word_diff("The junta promised elections", "The junta promised new elections") \
+        == "The junta promised {+new+} elections"
+    assert word_diff("The junta promised", "A junta promised") == "[-The-]{+A+} junta promised"
+    near = st.closest_words("junta promised polls within 18 months")
+    assert near is not None and near[0] == "junta promised elections within 18 months."
+    assert "no passage of 's' is close" in not_found_hint(st, "Harvests were good", "s")
+    assert not_found_hint(st, "The junta … months", "s").startswith("there is no ellipsis")

@@ -33,7 +33,7 @@ from explainer.model import (
     Term,
 )
 from explainer.problems import DataError, Problem
-from explainer.quotes import SourceText
+from explainer.quotes import SourceText, not_found_hint
 
 _KIND_OF_FOLDER = {folder: kind for kind, folder in s.FOLDERS.items()}
 
@@ -81,10 +81,8 @@ def shape(doc: Document) -> Shaped:
                                 message="first line must name the record's JSON Schema",
                                 hint=f"make the first line: {line}"))
     rec = c.obj(s.RECORDS[kind], doc.data, (), "record")
-    if rec is not None and "id" in rec and rec["id"] != stem:
-        c.add(("id",), f"id must match the file name {stem!r} (got {rec['id']!r})",
-              f"rename the file to {rec['id']}.yaml or set id: {stem}; published ids never "
-              "change")
+    # An id that differs from the file name is reported by the link pass, which knows whether
+    # a file of that name exists (then this record duplicates it).
     return Shaped(doc, kind, rec, problems)
 
 
@@ -119,6 +117,9 @@ class _Validator:
     def run(self) -> Corpus:
         for one in self.shaped:
             self._register(one)
+        for kind, records in self.records.items():
+            for doc, rec in records:
+                self._id_and_file_name(kind, doc, rec)
         for doc, rec in self.records["source"]:
             self._source_text(doc, rec)
         built = {kind: self._link(kind) for kind in s.RECORDS}
@@ -140,6 +141,21 @@ class _Validator:
         self.known[one.kind].setdefault(stem, doc.path)
         if one.rec is not None:
             self.records[one.kind].append((doc, one.rec))
+
+    def _id_and_file_name(self, kind: str, doc: Document, rec: dict[str, Any]) -> None:
+        stem, ident = _stem(doc.path), rec.get("id")
+        if ident is None or ident == stem:
+            return
+        c = FieldChecker(doc, self.problems)
+        other = self.known[kind].get(ident)
+        if other is not None:
+            c.add(("id",), f"id {ident!r} is the id of {other}: this record duplicates it",
+                  f"if this is a new record, set id: {stem}; if it is the same "
+                  f"{kind}, edit {other} and delete this file")
+        else:
+            c.add(("id",), f"id must match the file name {stem!r} (got {ident!r})",
+                  f"rename the file to {ident}.yaml or set id: {stem}; published ids never "
+                  "change")
 
     def _source_text(self, doc: Document, rec: dict[str, Any]) -> None:
         name = rec.get("text")
@@ -169,10 +185,8 @@ class _Validator:
             return None
         m = st.find(text)
         if m is None:
-            near = st.closest(text)
             c.add(key, f"quote not found in the text of {source!r}",
-                  f"closest passage: {near!r}. Quotes must match word for word; curly and "
-                  "straight quotes, and runs of spaces, count as equal" if near else "")
+                  not_found_hint(st, text, source))
             return None
         return Quote(source=source, text=text, paragraph=m.paragraph, start=m.start, end=m.end)
 
