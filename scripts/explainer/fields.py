@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from explainer import schema as s
-from explainer.dates import PartialDate, parse_date
+from explainer.dates import PartialDate, iso_suggestion, parse_date
 from explainer.load import Document, Key
 from explainer.problems import Problem
 from explainer.urls import url_problem
@@ -134,7 +134,11 @@ class FieldChecker:
         try:
             return _parse_date(raw)
         except ValueError as e:
-            self.add(key, f"{name} {e} (got {raw!r})", "for example 2021-05-24, 2021-05 or 2021")
+            iso = iso_suggestion(raw)
+            precision = {4: "year", 7: "month", 10: "day"}.get(len(iso or ""))
+            self.add(key, f"{name} {e} (got {raw!r})",
+                     f"write {name}: {iso} (precision: {precision})" if iso
+                     else "for example 2021-05-24, 2021-05 or 2021")
             return None
 
     def _bool(self, t: s.Bool, raw: str, key: Key, name: str) -> bool | None:
