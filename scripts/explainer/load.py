@@ -43,6 +43,8 @@ class Document:
     header: str = ""
     marks: Mapping[Key, Mark] = field(default_factory=dict)
     key_marks: Mapping[Key, Mark] = field(default_factory=dict)
+    #: (line, col, text) of each `# TODO` comment left in the file (by `explainer new`)
+    todos: tuple[tuple[int, int, str], ...] = ()
 
     def mark(self, key: Key) -> Mark:
         """Position of the value at `key`, or of its nearest ancestor that exists."""
@@ -220,7 +222,21 @@ def load(text: str, path: str) -> Document:
     if builder.problems:
         raise DataError(builder.problems)
     return Document(path=path, data=data, header=text.split("\n", 1)[0].rstrip("\r"),
-                    marks=builder.marks, key_marks=builder.key_marks)
+                    marks=builder.marks, key_marks=builder.key_marks, todos=_todos(text))
+
+
+_TODO = re.compile(r"(?:^|[ \t])(#[ \t]*TODO\b.*)$", re.MULTILINE)
+
+
+def _todos(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Every `# TODO` comment: what `explainer new` leaves for a person to settle."""
+    if "TODO" not in text:
+        return ()
+    out = []
+    for m in _TODO.finditer(text):
+        line, col = _position_in(text, m.start(1))
+        out.append((line, col, m.group(1).rstrip("\r")))
+    return tuple(out)
 
 
 def _where(ev: yaml.Event) -> Mark:

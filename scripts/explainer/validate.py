@@ -34,7 +34,10 @@ from explainer.model import (
 )
 from explainer.problems import DataError, Problem
 from explainer.quotes import SourceText, not_found_hint
+from explainer.similar import near_pairs, title_key
 
+#: how a `# TODO` comment left in a record is reported
+REVIEW_MARKER = "a review marker is left"
 _KIND_OF_FOLDER = {folder: kind for kind, folder in s.FOLDERS.items()}
 
 
@@ -80,6 +83,10 @@ def shape(doc: Document) -> Shaped:
         problems.append(Problem(path=doc.path, line=1, col=1,
                                 message="first line must name the record's JSON Schema",
                                 hint=f"make the first line: {line}"))
+    for line, col, text in doc.todos:
+        problems.append(Problem(path=doc.path, line=line, col=col,
+                                message=f"{REVIEW_MARKER}: {text}",
+                                hint="settle what it says, then delete the comment line"))
     rec = c.obj(s.RECORDS[kind], doc.data, (), "record")
     # An id that differs from the file name is reported by the link pass, which knows whether
     # a file of that name exists (then this record duplicates it).
@@ -123,6 +130,7 @@ class _Validator:
         for doc, rec in self.records["source"]:
             self._source_text(doc, rec)
         built = {kind: self._link(kind) for kind in s.RECORDS}
+        self._probable_duplicates(built["event"])
         self._claim_graph(built["claim"])
         if self.problems:
             raise DataError(self.problems)
@@ -156,6 +164,25 @@ class _Validator:
             c.add(("id",), f"id must match the file name {stem!r} (got {ident!r})",
                   f"rename the file to {ident}.yaml or set id: {stem}; published ids never "
                   "change")
+
+    def _probable_duplicates(self, events: dict[str, Event]) -> None:
+        """Events on the same date with near-identical titles: one event recorded twice.
+        Bucketed by date, so only events of one day are compared."""
+        docs = {_stem(doc.path): doc for doc, _ in self.records["event"]}
+        by_day: dict[str, list[Event]] = {}
+        for e in events.values():
+            by_day.setdefault(e.when.date.iso(), []).append(e)
+        for day, same in by_day.items():
+            if len(same) < 2:
+                continue
+            for a, b in near_pairs({e.id: title_key(e.title) for e in same}):
+                for one, other in ((events[a], events[b]), (events[b], events[a])):
+                    FieldChecker(docs[one.id], self.problems).add(
+                        ("title",), f"probable duplicate of {other.path}: same date {day} "
+                        "and nearly the same title",
+                        "if they are one event, keep one record, move the other's sources "
+                        "into it and delete its file; if not, make the titles say how they "
+                        "differ")
 
     def _source_text(self, doc: Document, rec: dict[str, Any]) -> None:
         name = rec.get("text")
