@@ -25,7 +25,8 @@ CASES: dict[str, list[str]] = {
     "event-with-quote": [
         "event", "--title", "Soldiers arrest the president again", "--date", "2021-05-24",
         "--kind", "arrest", "--place", "Capital City", "--actor", "ada-example: ordered it",
-        "--actor", "bo-person: detained", "--summary", "Soldiers detained President Bo Person again.",
+        "--actor", "bo-person: detained",
+        "--summary", "Soldiers detained President Bo Person again.",
         "--quote", QUOTE],
     "event-with-reference": [
         "event", "--title", "An earlier coup", "--ref-url", "https://example.org/history",

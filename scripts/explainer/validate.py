@@ -83,8 +83,8 @@ def shape(doc: Document) -> Shaped:
         problems.append(Problem(path=doc.path, line=1, col=1,
                                 message="first line must name the record's JSON Schema",
                                 hint=f"make the first line: {line}"))
-    for line, col, text in doc.todos:
-        problems.append(Problem(path=doc.path, line=line, col=col,
+    for at, col, text in doc.todos:
+        problems.append(Problem(path=doc.path, line=at, col=col,
                                 message=f"{REVIEW_MARKER}: {text}",
                                 hint="settle what it says, then delete the comment line"))
     rec = c.obj(s.RECORDS[kind], doc.data, (), "record")
