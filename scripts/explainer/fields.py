@@ -161,6 +161,8 @@ class FieldChecker:
         problem = url_problem(raw)
         if not problem:
             return raw
+        if _BARE_HOST.match(raw):  # www.example.org/page: only the scheme is missing
+            problem = f"add the scheme: https://{raw}"
         self.add(key, f"{name} must be an absolute http(s) URL (got {raw!r})", problem)
         return None
 
@@ -236,4 +238,5 @@ def _fields_of(spec: s.Obj) -> dict[str, s.Field]:
     return entry[1]
 
 
+_BARE_HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[/?#]\S*)?$", re.IGNORECASE)
 _parse_date = functools.lru_cache(maxsize=8192)(parse_date)
