@@ -57,3 +57,35 @@ def test_a_taken_port_is_seen() -> None:
         s.bind(("127.0.0.1", 0))
         free = s.getsockname()[1]
     assert not port_taken("127.0.0.1", free)
+
+
+def test_make_serve_on_a_taken_port_says_so_in_one_line() -> None:
+    import os
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    env = {k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "SITE_URL"}}
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        done = subprocess.run(["make", "-s", "serve", f"PORT={port}"], cwd=root, env=env,
+                              capture_output=True, text=True, timeout=120)
+    out = done.stdout + done.stderr
+    assert done.returncode != 0
+    assert "Traceback" not in out and "Errno" not in out, out
+    said = [ln for ln in out.splitlines() if "already in use" in ln]
+    assert said == [f"explainer: port {port} on 127.0.0.1 is already in use (another `make "
+                    f"serve`?); pick another: make serve PORT={port + 1}"], out
+
+
+def test_make_help_gives_the_served_address_with_its_sub_path() -> None:
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run(["make", "-s", "help"], cwd=root, capture_output=True, text=True,
+                         check=True).stdout
+    assert "http://127.0.0.1:8000/mali-coup-explainer/" in out
+    assert "make serve PORT=8001" in out
