@@ -1,6 +1,8 @@
 """MkDocs adapter: validate data/ before the site folder is touched, add the generated pages as
 in-memory files, append glossary abbreviations, add JSON-LD, fold diacritics into search; under
-`mkdocs serve --dirty`, rewrite only the pages whose fingerprint changed (explainer.incremental).
+`mkdocs serve --dirty`, rewrite only the pages whose fingerprint changed (explainer.incremental);
+under `mkdocs serve`, keep serving the last good pages when the data has a problem, with the
+problems in a banner, and let the page policy admit the live-reload script (explainer.devserver).
 
 The only module that imports MkDocs. Loaded by file path (`hooks:`), so imports are absolute.
 """
