@@ -112,6 +112,7 @@ def test_an_open_page_shows_a_saved_edit_by_itself(browser: Browser, serve: Serv
     took = serve.until("new title in the open page",
                        lambda: title in page.locator("h1").inner_text(), WITHIN)
     assert took <= WITHIN
+    print(f"save to new title in the open tab: {took:.2f} s")
     guard.assert_clean()  # no CSP violation, no console error
     guard.context.close()
 
@@ -120,7 +121,8 @@ def test_a_data_mistake_keeps_the_site_up_with_a_banner(browser: Browser, serve:
                                                         axe_source: str) -> None:
     url = serve.site.url(f"events/{EVENT}/")
     serve.edit("kind", "cuop")
-    serve.until("banner", lambda: 'id="explainer-problems"' in _get(url)[1], WITHIN)
+    took = serve.until("banner", lambda: 'id="explainer-problems"' in _get(url)[1], WITHIN)
+    print(f"save of a mistake to banner served: {took:.2f} s")
     status, html = _get(url)
     assert status == 200
     assert re.search(rf"events/{EVENT}\.yaml:\d+:\d+: kind must be one of .*\(got &#x27;cuop"
@@ -156,6 +158,7 @@ def test_a_data_mistake_keeps_the_site_up_with_a_banner(browser: Browser, serve:
     fixed = "Fixed title shows once the data is right"
     serve.edit("title", f'"{fixed}"')
     serve.edit("kind", "coup")
-    serve.until("the fixed page", lambda: fixed in _get(url)[1], WITHIN)
+    took = serve.until("the fixed page", lambda: fixed in _get(url)[1], WITHIN)
+    print(f"save of the fix to new text served: {took:.2f} s")
     status, html = _get(url)
     assert status == 200 and "explainer-problems" not in html
