@@ -52,9 +52,13 @@ class FieldChecker:
             return None
         fields = _fields_of(spec)
         out: dict[str, Any] = {}
+        misspelt: set[str] = set()  # fields an unknown field is a misspelling of
         for name, raw in value.items():
             if name not in fields:
-                hint = close_match(name, fields) or "allowed fields: " + ", ".join(fields)
+                found = difflib.get_close_matches(name, list(fields), n=1, cutoff=0.6)
+                misspelt.update(found)
+                hint = (f"did you mean {found[0]!r}?" if found
+                        else "allowed fields: " + ", ".join(fields))
                 self.add((*key, name), f"unknown field {name!r}", hint, at_key=True)
                 continue
             f = fields[name]
@@ -66,7 +70,8 @@ class FieldChecker:
             if conv is not None:
                 out[name] = conv
         for f in spec.fields:
-            if f.required and f.name not in value:
+            # A misspelt field is one mistake: "unknown field 'titel'", not also "missing".
+            if f.required and f.name not in value and f.name not in misspelt:
                 where = what if what != "record" else "the record"
                 self.add(key, f"missing required field {f.name!r} in {where}", f.doc)
         return out
