@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from explainer.problems import DataError, Problem
+from explainer.schema import field_names
 from explainer.yaml_hints import out_of_line
 
 #: libyaml when present: faster, and it reports deep nesting with a position.
@@ -169,7 +170,8 @@ def _syntax_problem(path: str, err: yaml.YAMLError, text: str = "",
             "mapping values are not allowed" in problem or "expected '-' indicator" in problem
             or "did not find expected key" in problem):
         off = out_of_line(text, line, builder.key_marks, builder.marks,
-                          mark_col=col if "mapping values" in problem else None)
+                          mark_col=col if "mapping values" in problem else None,
+                          known=field_names())
         if off is not None:
             return Problem(path=path, line=off.line, col=off.col, message=off.message,
                            hint=off.hint)

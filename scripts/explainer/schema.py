@@ -286,6 +286,26 @@ FOLDERS: dict[str, str] = {
 }
 
 
+def field_names() -> frozenset[str]:
+    """Every field name of every record kind, at any depth."""
+    names: set[str] = set()
+
+    def walk(t: FieldType) -> None:
+        if isinstance(t, ListOf):
+            walk(t.item)
+        elif isinstance(t, Obj):
+            for f in t.fields:
+                names.add(f.name)
+                walk(f.type)
+        elif isinstance(t, OneOf):
+            for _, o in t.choices:
+                walk(o)
+
+    for obj in RECORDS.values():
+        walk(obj)
+    return frozenset(names)
+
+
 def json_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one record kind, for editors."""
     obj = RECORDS[kind]

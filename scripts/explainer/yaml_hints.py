@@ -8,7 +8,7 @@ Pure: the text, the error's position and the marks read so far in; a problem's p
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 Key = tuple[str | int, ...]
@@ -84,10 +84,12 @@ def _nearest(col: int, options: list[_Open], name: str,
 
 
 def out_of_line(text: str, line: int, key_marks: Mapping[Key, Mark],
-                marks: Mapping[Key, Mark], *, mark_col: int | None = None) -> OutOfLine | None:
+                marks: Mapping[Key, Mark], *, mark_col: int | None = None,
+                known: Collection[str] | None = None) -> OutOfLine | None:
     """The key or list item out of line on `line`, or None when the line's indentation agrees
     with the blocks around it (the mistake is something else). With `mark_col` (the parser
-    stopped at a ': '), only a key whose own colon is there counts."""
+    stopped at a ': '), only a key whose own colon is there counts, and with `known`, only a
+    field name (else "word: " is more likely text that needs quoting)."""
     lines = text.split("\n")
     if not 0 < line <= len(lines):
         return None
@@ -110,7 +112,8 @@ def out_of_line(text: str, line: int, key_marks: Mapping[Key, Mark],
     if m is None:
         return None
     name = m.group("key").rstrip()
-    if mark_col is not None and mark_col != col + m.end("key"):
+    if mark_col is not None and (mark_col != col + m.end("key")
+                                 or (known is not None and name not in known)):
         return None  # the ': ' the parser stopped at is inside a value
     best = _nearest(col, maps, name, key_marks)
     if best is None:
