@@ -75,7 +75,7 @@ def banner(problems: Sequence[Problem]) -> str:
         f'<style>{BANNER_STYLE}</style>'
         f'<div id="{BANNER_ID}" role="alert" aria-labelledby="{BANNER_ID}-title">'
         f'<p id="{BANNER_ID}-title">The data has problems: these pages are the last good '
-        f"build. {html.escape(summary(list(problems)))}</p>"
+        f"build ({html.escape(summary(list(problems)).removeprefix('explainer: '))}).</p>"
         f'<ul>{"".join(items)}</ul>'
         f'<button type="button">Dismiss</button></div>'
     )
