@@ -77,7 +77,8 @@ def shape(doc: Document) -> Shaped:
     stem = _stem(doc.path)
     if not ID_RE.match(stem):
         c.add((), f"file name must be an id of lowercase letters, digits and hyphens "
-              f"(got {stem!r})", "rename the file, e.g. 2021-coup.yaml")
+              f"(got {stem!r})", "rename the file (and its id) with lowercase letters, digits "
+              "and hyphens only, to an id no other file in the folder has")
     line = s.SCHEMA_LINE.format(kind=kind)
     if doc.header != line:
         problems.append(Problem(path=doc.path, line=1, col=1,
