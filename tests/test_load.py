@@ -192,3 +192,17 @@ def test_a_windows_file_reports_problems_at_the_lines_an_editor_shows() -> None:
     with pytest.raises(DataError) as e:
         load("a: 1\rb: \u00ad\r", "p.yaml")
     assert [(p.line, p.col) for p in e.value.problems] == [(2, 4)]
+
+
+def test_indentation_names_the_key_and_both_columns() -> None:
+    from explainer.yaml_hints import out_of_line
+
+    text = "id: x\nkind: coup\n  place: Bamako\n"
+    key_marks = {("id",): (1, 1), ("kind",): (2, 1)}
+    off = out_of_line(text, 3, key_marks, {}, mark_col=8)
+    assert off is not None
+    assert (off.line, off.col, off.message) == (
+        3, 3, "key 'place' is at column 3, but the keys beside it are at column 1")
+    # A ': ' inside a value, at its sibling's column: not an indentation mistake.
+    assert out_of_line("id: x\ntitle: Coup: a\n", 2, {("id",): (1, 1)}, {},
+                       mark_col=12) is None

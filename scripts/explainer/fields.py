@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from explainer import schema as s
-from explainer.dates import PartialDate, parse_date
+from explainer.dates import PartialDate, iso_suggestion, parse_date
 from explainer.load import Document, Key
 from explainer.problems import Problem
 from explainer.urls import url_problem
@@ -59,9 +59,13 @@ class FieldChecker:
             return None
         fields = _fields_of(spec)
         out: dict[str, Any] = {}
+        misspelt: set[str] = set()  # fields an unknown field is a misspelling of
         for name, raw in value.items():
             if name not in fields:
-                hint = close_match(name, fields) or "allowed fields: " + ", ".join(fields)
+                found = difflib.get_close_matches(name, list(fields), n=1, cutoff=0.6)
+                misspelt.update(found)
+                hint = (f"did you mean {found[0]!r}?" if found
+                        else "allowed fields: " + ", ".join(fields))
                 self.add((*key, name), f"unknown field {excerpt(name)}", hint, at_key=True)
                 continue
             f = fields[name]
@@ -73,7 +77,8 @@ class FieldChecker:
             if conv is not None:
                 out[name] = conv
         for f in spec.fields:
-            if f.required and f.name not in value:
+            # A misspelt field is one mistake: "unknown field 'titel'", not also "missing".
+            if f.required and f.name not in value and f.name not in misspelt:
                 where = what if what != "record" else "the record"
                 self.add(key, f"missing required field {f.name!r} in {where}", f.doc)
         return out
@@ -141,8 +146,11 @@ class FieldChecker:
         try:
             return _parse_date(raw)
         except ValueError as e:
+            iso = iso_suggestion(raw)
+            precision = {4: "year", 7: "month", 10: "day"}.get(len(iso or ""))
             self.add(key, f"{name} {e} (got {excerpt(raw)})",
-                     "for example 2021-05-24, 2021-05 or 2021")
+                     f"write {name}: {iso} (precision: {precision})" if iso
+                     else "for example 2021-05-24, 2021-05 or 2021")
             return None
 
     def _bool(self, t: s.Bool, raw: str, key: Key, name: str) -> bool | None:
@@ -165,6 +173,8 @@ class FieldChecker:
         problem = url_problem(raw)
         if not problem:
             return raw
+        if _BARE_HOST.match(raw):  # www.example.org/page: only the scheme is missing
+            problem = f"add the scheme: https://{raw}"
         self.add(key, f"{name} must be an absolute http(s) URL (got {excerpt(raw)})", problem)
         return None
 
@@ -255,4 +265,5 @@ def _fields_of(spec: s.Obj) -> dict[str, s.Field]:
     return entry[1]
 
 
+_BARE_HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[/?#]\S*)?$", re.IGNORECASE)
 _parse_date = functools.lru_cache(maxsize=8192)(parse_date)

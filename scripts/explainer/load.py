@@ -16,6 +16,8 @@ from typing import Any
 import yaml
 
 from explainer.problems import DataError, Problem
+from explainer.schema import field_names
+from explainer.yaml_hints import out_of_line
 
 #: libyaml when present: faster, and it reports deep nesting with a position.
 LOADER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -76,6 +78,8 @@ class Document:
     header: str = ""
     marks: Mapping[Key, Mark] = field(default_factory=dict)
     key_marks: Mapping[Key, Mark] = field(default_factory=dict)
+    #: (line, col, text) of each `# TODO` comment left in the file (by `explainer new`)
+    todos: tuple[tuple[int, int, str], ...] = ()
 
     def mark(self, key: Key) -> Mark:
         """Position of the value at `key`, or of its nearest ancestor that exists."""
@@ -170,7 +174,20 @@ def _yaml_hint(problem: str, context: str) -> str:
     return ""
 
 
-def _syntax_problem(path: str, err: yaml.YAMLError) -> Problem:
+def _tab_at(text: str, line: int, col: int) -> int | None:
+    """Column of a tab in the indentation of `line` (or at line:col), if there is one."""
+    lines = text.split("\n")
+    if not 0 < line <= len(lines):
+        return None
+    raw = lines[line - 1]
+    indent = raw[:len(raw) - len(raw.lstrip(" \t"))]
+    if "\t" in indent:
+        return indent.index("\t") + 1
+    return col if raw[col - 1:col] == "\t" else None
+
+
+def _syntax_problem(path: str, err: yaml.YAMLError, text: str = "",
+                    builder: _Builder | None = None) -> Problem:
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = str(getattr(err, "problem", "") or "")
@@ -178,6 +195,20 @@ def _syntax_problem(path: str, err: yaml.YAMLError) -> Problem:
     if isinstance(err, yaml.reader.ReaderError):
         return _char_problem(path, 1, 1, chr(err.character)) if isinstance(
             err.character, int) else Problem(path=path, line=1, col=1, message=str(err))
+    tab = _tab_at(text, line, col) if text else None
+    if tab is not None:
+        return Problem(path=path, line=line, col=tab,
+                       message=f"a tab at column {tab} indents this line",
+                       hint="indent with spaces: YAML does not allow tabs in indentation")
+    if builder is not None and isinstance(err, yaml.MarkedYAMLError) and (
+            "mapping values are not allowed" in problem or "expected '-' indicator" in problem
+            or "did not find expected key" in problem):
+        off = out_of_line(text, line, builder.key_marks, builder.marks,
+                          mark_col=col if "mapping values" in problem else None,
+                          known=field_names())
+        if off is not None:
+            return Problem(path=path, line=off.line, col=off.col, message=off.message,
+                           hint=off.hint)
     message = problem or str(err).splitlines()[0]
     if not problem and context:
         message = context
@@ -224,18 +255,33 @@ def load(text: str, path: str) -> Document:
         problems.append(_char_problem(path, line, col, ch))
     if problems:
         raise DataError(problems)
+    builder: _Builder | None = None
     try:
         builder = _Builder(path, LOADER(text))
         data = builder.stream()
     except yaml.YAMLError as e:
-        raise DataError([_syntax_problem(path, e)]) from None
+        raise DataError([_syntax_problem(path, e, text, builder)]) from None
     except RecursionError:  # pragma: no cover - depth is refused first; kept as a backstop
         too_deep = Problem(path=path, line=1, col=1, message="nesting is too deep")
         raise DataError([too_deep]) from None
     if builder.problems:
         raise DataError(builder.problems)
     return Document(path=path, data=data, header=text.split("\n", 1)[0],
-                    marks=builder.marks, key_marks=builder.key_marks)
+                    marks=builder.marks, key_marks=builder.key_marks, todos=_todos(text))
+
+
+_TODO = re.compile(r"(?:^|[ \t])(#[ \t]*TODO\b.*)$", re.MULTILINE)
+
+
+def _todos(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Every `# TODO` comment: what `explainer new` leaves for a person to settle."""
+    if "TODO" not in text:
+        return ()
+    out = []
+    for m in _TODO.finditer(text):
+        line, col = _position_in(text, m.start(1))
+        out.append((line, col, m.group(1).rstrip("\r")))
+    return tuple(out)
 
 
 def _where(ev: yaml.Event) -> Mark:
