@@ -53,3 +53,44 @@ def test_killing_a_build_leaves_no_worker() -> None:
             os.kill(worker, signal.SIGKILL)
         if parent.poll() is None:
             parent.kill()
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except (FileNotFoundError, ProcessLookupError):
+        return []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads Linux's /proc")
+def test_killing_a_real_check_of_1000_records_leaves_no_worker(tmp_path: Path) -> None:
+    """`explainer check` of 1,350 record files reads half of them in a forked worker: kill the
+    check while its worker runs, and the worker must end too."""
+    data = tmp_path / "data"
+    subprocess.run([sys.executable, "-m", "explainer.synthetic", str(data), "--events", "1000"],
+                   check=True, capture_output=True)
+    exe = Path(sys.executable).parent / "explainer"
+    for _attempt in range(10):
+        check = subprocess.Popen([str(exe), "check", str(data)], stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL)
+        workers: list[int] = []
+        try:
+            while check.poll() is None and not workers:
+                workers = _children(check.pid)
+                time.sleep(0.002)
+            if not workers:
+                continue  # the check ended before its worker was seen: try again
+            check.send_signal(signal.SIGKILL)
+            check.wait(timeout=10)
+            deadline = time.monotonic() + 10
+            while any(map(_alive, workers)) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert not any(map(_alive, workers)), f"workers {workers} outlived the killed check"
+            return
+        finally:
+            for w in workers:
+                if _alive(w):
+                    os.kill(w, signal.SIGKILL)
+            if check.poll() is None:
+                check.kill()
+    pytest.fail("never saw the check's worker in 10 runs")

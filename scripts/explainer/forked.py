@@ -46,6 +46,18 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+def _after_fork_in_child() -> None:
+    """Every fork runs this in the child; only a Forked worker (forked while `_parent` is set)
+    acts on it. Set at once, not when the job starts: the worker exists, waiting for its job,
+    from the fork on, and a parent killed in between would leave it waiting for ever."""
+    if _parent is not None:
+        _die_with_parent(_parent)
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
 def available() -> bool:
     """True when a forked worker can help: fork exists, a second core, no other thread."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
