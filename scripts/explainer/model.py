@@ -119,6 +119,18 @@ class Assessment:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Outcome:
+    """What happened after the article to a claim; distinct from its verdict (true when
+    written)."""
+
+    status: str
+    note: str
+    as_of: PartialDate
+    events: tuple[str, ...] = ()
+    references: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Claim:
     id: str
     path: str
@@ -132,6 +144,7 @@ class Claim:
     evidence: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
     assessment: Assessment | None = None
+    outcome: Outcome | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -227,6 +240,8 @@ def record_quotes(corpus: Corpus) -> list[tuple[QuotingRecord, Quote]]:
         out.extend((c, q) for q in c.quotes)
         if c.assessment:
             cite(c, c.assessment.references)
+        if c.outcome:
+            cite(c, c.outcome.references)
     for t in corpus.terms.values():
         cite(t, t.sources)
     return out

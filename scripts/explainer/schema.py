@@ -9,9 +9,10 @@ Precision = Literal["year", "month", "day"]
 PRECISIONS: tuple[str, ...] = get_args(Precision)
 
 EventKind = Literal[
-    "agreement", "appointment", "arrest", "coup", "death", "election", "founding",
-    "independence", "military-operation", "other", "protest", "release", "reshuffle",
-    "resignation", "sanction", "statement", "suspension", "violence",
+    "agreement", "appointment", "arrest", "attack", "coup", "death", "election", "founding",
+    "independence", "military-operation", "other", "protest", "referendum", "release",
+    "reshuffle", "resignation", "sanction", "sanctions-lifted", "statement", "suspension",
+    "suspension-lifted", "treaty", "violence", "withdrawal",
 ]
 EVENT_KINDS: tuple[str, ...] = get_args(EventKind)
 
@@ -28,6 +29,11 @@ CLAIM_KINDS: tuple[str, ...] = get_args(ClaimKind)
 
 Verdict = Literal["correct", "imprecise", "wrong", "unverified", "opinion"]
 VERDICTS: tuple[str, ...] = get_args(Verdict)
+
+#: What happened after the article to a claim (its `outcome`), as against its verdict (was it
+#: true when written).
+OutcomeStatus = Literal["borne-out", "partly", "not-borne-out", "overtaken", "too-early"]
+OUTCOME_STATUSES: tuple[str, ...] = get_args(OutcomeStatus)
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
@@ -163,6 +169,17 @@ DISPUTE = Obj(name="Dispute", fields=(
     _f("note", Prose(), "How the values differ and which is best supported."),
 ))
 
+OUTCOME = Obj(name="Outcome", fields=(
+    _f("status", Enum(values=OUTCOME_STATUSES), "borne-out, partly, not-borne-out, overtaken or "
+       "too-early.", required=True),
+    _f("note", Prose(), "What the later record shows, and what it does not, in neutral words.",
+       required=True),
+    _f("events", ListOf(item=Ref(kind="event")), "Later events that bear on the claim (dated "
+       "after the article's latest possible publication date)."),
+    _f("as_of", Date(), "The date this outcome was last judged, YYYY-MM-DD.", required=True),
+    _f("references", ListOf(item=CITATION), "Citations for what the note says beyond the events."),
+))
+
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/{kind}.schema.json"
 
 RECORDS: dict[str, Obj] = {
@@ -241,6 +258,8 @@ RECORDS: dict[str, Obj] = {
             _f("note", Prose(), "What the record shows.", required=True),
             _f("references", ListOf(item=CITATION), "Where the record comes from."),
         )), "Fact-check of the claim, for claims of fact (and 'opinion' for opinions)."),
+        _f("outcome", OUTCOME, "What happened after the article: did later events bear the "
+           "claim out?"),
     )),
     "term": Obj(name="Term", fields=(
         _f("id", Ref(), "Same as the file name, without .yaml.", required=True),

@@ -6,6 +6,7 @@ A record with a mistake still registers its id, so one mistake does not cascade 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -26,6 +27,7 @@ from explainer.model import (
     DisputedValue,
     Event,
     EventActor,
+    Outcome,
     Quote,
     Reference,
     Role,
@@ -115,6 +117,7 @@ class _Validator:
         self.known: dict[str, dict[str, str]] = {k: {} for k in s.RECORDS}  # kind -> id -> path
         self.records: dict[str, list[tuple[Document, dict[str, Any]]]] = {k: [] for k in s.RECORDS}
         self.source_texts: dict[str, SourceText] = {}
+        self._event_dates: dict[str, PartialDate | None] | None = None
 
     def run(self) -> Corpus:
         for one in self.shaped:
@@ -307,13 +310,53 @@ class _Validator:
                       "least one reference", "cite where the record comes from under references")
             if _has(a, "verdict", "note"):
                 assessment = Assessment(verdict=a["verdict"], note=a["note"], references=refs)
+        outcome = self._outcome(c, r)
         if not _has(r, "id", "label", "statement", "kind", "source"):
             return None
         return Claim(id=r["id"], path=doc.path, label=r["label"], statement=r["statement"],
                      kind=r["kind"], source=r["source"], quotes=tuple(quotes),
                      supports=tuple(r.get("supports", [])), attacks=tuple(r.get("attacks", [])),
                      evidence=tuple(r.get("evidence", [])), actors=tuple(r.get("actors", [])),
-                     assessment=assessment)
+                     assessment=assessment, outcome=outcome)
+
+    def _outcome(self, c: FieldChecker, r: dict[str, Any]) -> Outcome | None:
+        """A claim's outcome: its events exist and happened after the article (after the latest
+        possible publication date of the claim's source), and as_of is not before them."""
+        o = r.get("outcome")
+        if not o:
+            return None
+        refs = self._citations(c, o.get("references", []), ("outcome", "references"))
+        after = self._source_latest(r.get("source"))
+        if self._event_dates is None:  # built once, and only when a claim has an outcome
+            self._event_dates = {_stem(d.path): e.get("date") for d, e in self.records["event"]}
+        dates = self._event_dates
+        as_of: PartialDate | None = o.get("as_of")
+        for i, ident in enumerate(o.get("events", [])):
+            self._ref(c, "event", ident, ("outcome", "events", i))
+            date: PartialDate | None = dates.get(ident)
+            if date is None:
+                continue
+            if after is not None and date.first_day() <= after:
+                c.add(("outcome", "events", i), f"outcome event {ident!r} is dated "
+                      f"{date.iso()}, not after the article's latest possible publication date "
+                      f"{after.isoformat()}", "an outcome cites what happened after the article; "
+                      "list earlier events under the claim's evidence instead")
+            if as_of is not None and as_of.last_day() < date.first_day():
+                c.add(("outcome", "as_of"), f"as_of {as_of.iso()!r} is before outcome event "
+                      f"{ident!r} ({date.iso()})", "as_of is the date the outcome was last "
+                      "judged: on or after its latest event")
+        if not _has(o, "status", "note") or as_of is None:
+            return None
+        return Outcome(status=o["status"], note=o["note"], as_of=as_of,
+                       events=tuple(o.get("events", [])), references=refs)
+
+    def _source_latest(self, source: str | None) -> dt.date | None:
+        """The last day a source can have been published (`latest`, else its date)."""
+        for doc, rec in self.records["source"]:
+            if _stem(doc.path) == source:
+                d: PartialDate | None = rec.get("latest") or rec.get("published")
+                return d.last_day() if d is not None else None
+        return None
 
     def _link_term(self, c: FieldChecker, doc: Document, r: dict[str, Any]) -> Term | None:
         self._ref(c, "actor", r.get("actor"), ("actor",))
