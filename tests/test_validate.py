@@ -80,7 +80,7 @@ def test_model_dataclasses_cover_every_schema_field() -> None:
 
     renamed = {"date": "when", "precision": "when", "approximate": "when", "end": "when",
                "earliest": "when", "latest": "when", "display": "when", "published": "published",
-               "quotes": "quotes", "text": "text"}
+               "quotes": "quotes", "text": "text", "class": "source_class"}
     for kind, obj in s.RECORDS.items():
         cls = getattr(model, obj.name)
         names = set(cls.__dataclass_fields__)

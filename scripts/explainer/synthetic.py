@@ -133,6 +133,11 @@ class _Gen:
         self._events()
         self._claims()
         self._terms()
+        # Every reference cites example.org: one publisher covers them (no random draw, so the
+        # rest of the dataset is what it was before publishers existed).
+        self.put("publisher", "example-news", {
+            "id": "example-news", "name": "Example News", "hosts": ["example.org"],
+            "class": "news", "note": "A made-up newspaper that every synthetic reference cites."})
         return dict(sorted(self.files.items()))
 
     def _sources(self) -> None:

@@ -220,7 +220,7 @@ class _Validator:
                     c.add((*k, "url"), f"no publisher is registered for host {host!r}",
                           f"add data/publishers/<id>.yaml with 'hosts: [{host}]', its name and "
                           "its class (primary, research, agency, news, reprint or other); see "
-                          "CONTRIBUTING.md, 'Publishers'")
+                          "CONTRIBUTING.md, 'Adding a publisher'")
                 if (archive := f.get("archive")) and (
                         host_of(archive) != "web.archive.org"
                         or not archive.split("://", 1)[1].startswith("web.archive.org/web/")):
