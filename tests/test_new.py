@@ -47,6 +47,21 @@ CASES: dict[str, list[str]] = {
               "--evidence", "2021-elections-promise", "--actor", "the-junta"],
     "claim-unconnected": ["claim", "--label", "Loose", "--quote",
                           "The junta promised elections within 18 months."],
+    "claim-with-outcome": ["claim", "--label", "Elections will slip", "--kind", "premise",
+                           "--statement", "The junta will not hold elections on time.",
+                           "--quote", "The junta promised elections within 18 months.",
+                           "--supports", "thesis", "--outcome", "borne-out", "--outcome-note",
+                           "The junta postponed the elections.", "--outcome-event",
+                           "2023-elections-postponed", "--outcome-as-of", "2025-01-01"],
+    "claim-outcome-bad-status": ["claim", "--label", "Elections will slip", "--quote",
+                                 "The junta promised elections within 18 months.",
+                                 "--supports", "thesis", "--outcome", "true",
+                                 "--outcome-note", "It happened."],
+    "claim-outcome-early-event": ["claim", "--label", "Elections will slip", "--quote",
+                                  "The junta promised elections within 18 months.",
+                                  "--supports", "thesis", "--outcome", "partly",
+                                  "--outcome-note", "It happened.",
+                                  "--outcome-event", "2021-coup"],
 }
 
 

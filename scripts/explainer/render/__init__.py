@@ -20,6 +20,7 @@ from explainer.render import (
     events,
     factchecks,
     glossary,
+    hindsight,
     home,
     links,
     source,
@@ -74,6 +75,7 @@ def render_site(corpus: Corpus, *, schemas: dict[str, str] | None = None,
     md.update(argument.argument_pages(corpus))
     md.update(factchecks.fact_check_pages(corpus))
     md.update(glossary.glossary_pages(corpus))
+    md.update(hindsight.hindsight_pages(corpus))
     md.update(source.source_pages(corpus))
     md.update(timeline.timeline_pages(corpus))
     pages = {path: Page(markdown=text) for path, text in md.items()}

@@ -13,6 +13,7 @@ from explainer.render.common import (
     time,
     verdict_badge,
 )
+from explainer.render.hindsight import claim_outcome, outcome_badge
 from explainer.text import plain, rich
 
 
@@ -23,6 +24,8 @@ def claim_link(corpus: Corpus, page: str, ident: str) -> str:
 def claim_page(corpus: Corpus, c: Claim) -> str:
     page = links.claim(c.id)
     badge = f" · {verdict_badge(c.assessment.verdict)}" if c.assessment else ""
+    if c.outcome:
+        badge += f" · {outcome_badge(c.outcome.status)}"
     lines = [f"# {plain(c.label)} {heading_anchor('claim-' + c.id)}", "",
              f"**Part in the argument:** {kind_label(c.kind)}{badge}", "",
              "## What the article says {#statement}", "",
@@ -62,6 +65,7 @@ def claim_page(corpus: Corpus, c: Claim) -> str:
                   rich(a.note, abbrs(corpus)), ""]
         if a.references:
             lines += ["**References**", "", *citations(corpus, page, a.references)]
+    lines += claim_outcome(corpus, page, c)
     return "\n".join(lines)
 
 

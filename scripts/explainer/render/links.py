@@ -13,6 +13,7 @@ GLOSSARY = "glossary.md"
 SOURCE = "source.md"
 DATA = "data.md"
 ABOUT = "about.md"
+HINDSIGHT = "hindsight.md"
 
 
 def event(ident: str) -> str:

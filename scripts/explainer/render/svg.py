@@ -3,27 +3,35 @@ build time as inline SVG: no JavaScript, text escaped, titled for readers."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from explainer.model import Event
+from explainer.model import Corpus, Event
+from explainer.render import scope
 from explainer.render.common import count
+from explainer.render.scope import is_regional
 from explainer.text import svg_text
 
 KEY_KINDS = ("coup", "independence")
 #: At most this many coups and independences are labelled on the axis (older ones dropped).
 MAX_MARKERS = 12
-#: Events tagged so happen next door: left out of Mali's coups and of the zoomed panel.
+#: Events tagged `regional` (or `regional-…`) happen next door: left out of Mali's coups and of
+#: the zoomed panel (explainer.render.scope.is_regional).
 CONTEXT_TAG = "regional"
 #: Rows of the zoomed panel: a label and the event kinds counted in it, in reading order.
 ZOOM_ROWS: tuple[tuple[str, str, frozenset[str]], ...] = (
-    ("protest", "Protests, unrest", frozenset({"protest", "violence", "death"})),
+    ("protest", "Protests, unrest", frozenset({"protest", "violence", "death", "attack"})),
     ("coup", "Coups, arrests", frozenset({"coup", "arrest", "release"})),
     ("transition", "Transition steps", frozenset({"agreement", "appointment", "reshuffle",
-                                                  "resignation", "election", "founding"})),
-    ("reaction", "Suspensions, sanctions", frozenset({"suspension", "sanction"})),
+                                                  "resignation", "election", "founding",
+                                                  "referendum"})),
+    ("reaction", "Suspensions, sanctions", frozenset({"suspension", "sanction",
+                                                      "suspension-lifted", "sanctions-lifted"})),
     ("statement", "Statements", frozenset({"statement"})),
-    ("other", "Other", frozenset({"military-operation", "other", "independence"})),
+    ("other", "Other", frozenset({"military-operation", "other", "independence", "treaty",
+                                  "withdrawal"})),
 )
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 #: Drawn 640 units wide: the figure never shrinks below that (it scrolls on phones), so 12-13px
@@ -58,6 +66,21 @@ def _label_w(text: str) -> float:
     return len(text) * _CHAR_W + 4
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ArticleMark:
+    """The article's publication, drawn as a dashed line: its latest possible day, and the
+    date as the source shows it ('late May to mid-June 2021 (estimated)')."""
+
+    day: dt.date
+    text: str
+
+
+def article_mark(corpus: Corpus) -> ArticleMark | None:
+    """The article's publication (scope.article, scope.cutoff), for `overview`."""
+    src, day = scope.article(corpus), scope.cutoff(corpus)
+    return ArticleMark(day=day, text=src.published.display()) if src and day else None
+
+
 def _month_index(e: Event) -> int:
     d = e.when.date
     return d.year * 12 + (d.month or 1) - 1
@@ -81,7 +104,8 @@ def _titled(cell: list[Event]) -> str:
     return shown + (f"; and {more} more" if more > 0 else "")
 
 
-def overview(events: Iterable[Event], *, ident: str = "overview") -> str:
+def overview(events: Iterable[Event], *, ident: str = "overview",
+             article: ArticleMark | None = None) -> str:
     """Mali's coups since independence on one axis, then the double coup month by month.
 
     Size does not grow with the number of events: years and months are counted, and only the
@@ -91,11 +115,13 @@ def overview(events: Iterable[Event], *, ident: str = "overview") -> str:
     if not evs:
         return ""
     per_year = Counter(e.when.date.year for e in evs)
-    home = [e for e in evs if CONTEXT_TAG not in e.tags]
+    home = [e for e in evs if not is_regional(e)]
     coups = [e for e in home if e.kind == "coup"]
     independence = next((e for e in home if e.kind == "independence"), None)
     keys = ([independence] if independence else []) + coups[-(MAX_MARKERS - 1):]
     first, last = min(per_year), max(per_year)
+    if article:  # the axis reaches the article even when no event is after it
+        last = max(last, article.day.year)
     first, last = first - first % 10, last + 1
     left, right = 24, 24
     span = max(1, last - first)
@@ -141,6 +167,11 @@ def overview(events: Iterable[Event], *, ident: str = "overview") -> str:
             f'<path class="x-leader" d="M{lx} {ly + 4}L{pos} {axis_y - 40}V{axis_y - 6}"/>'
             f'<circle cx="{pos}" cy="{axis_y}" r="5"/>'
             f'<text x="{lx}" y="{ly}" text-anchor="middle">{svg_text(text)}</text></g>')
+    if article:
+        ax = x(article.day.year + (article.day.timetuple().tm_yday - 0.5) / 366)
+        out.append(f'<g class="x-article-line"><title>The article is published: '
+                   f'{svg_text(article.text)}</title><line x1="{ax}" y1="{axis_y - 44}" '
+                   f'x2="{ax}" y2="{axis_y + 8}"/></g>')
     height: float = axis_y + 34
     window = _zoom_window(coups)
     zoom_desc = ""
@@ -153,7 +184,10 @@ def overview(events: Iterable[Event], *, ident: str = "overview") -> str:
                '<circle class="x-dot--coup" cx="152" cy="-4" r="5"/>'
                '<text x="162" y="0">coup</text>'
                '<circle class="x-dot--independence" cx="215" cy="-4" r="5"/>'
-               '<text x="225" y="0">independence</text></g>')
+               '<text x="225" y="0">independence</text>'
+               + ('<line class="x-article-line" x1="340" y1="-11" x2="340" y2="3"/>'
+                  '<text x="348" y="0">the article is published</text>' if article else "")
+               + '</g>')
     height = legend_y + 8
     desc = (f"{count(len(evs), 'event')} from {min(per_year)} to {max(per_year)}, "
             f"{peak} in the busiest year. ")
@@ -162,6 +196,8 @@ def overview(events: Iterable[Event], *, ident: str = "overview") -> str:
     if coups:
         desc += (f"{count(len(coups), 'coup')}: "
                  + "; ".join(e.when.display() for e in coups[-(MAX_MARKERS - 1):]) + ". ")
+    if article:
+        desc += f"A dashed line marks the article's publication: {article.text}. "
     desc += zoom_desc
     head = (f'<svg class="x-overview" viewBox="0 0 {WIDTH} {height:g}" role="img" '
             f'aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">'
