@@ -71,6 +71,7 @@ def render_site(corpus: Corpus, *, schemas: dict[str, str] | None = None,
         links.HOME: home.home(corpus),
         links.DATA: data.data_page(corpus, files, schemas),
         links.ABOUT: about.about(corpus, repo),
+        links.METHOD: about.method(corpus),
     }
     md.update(argument.argument_pages(corpus))
     md.update(factchecks.fact_check_pages(corpus))

@@ -10,6 +10,7 @@ from explainer.render.common import (
     heading_anchor,
     kind_label,
     quote_block,
+    reviewed,
     time,
     verdict_badge,
 )
@@ -61,10 +62,11 @@ def claim_page(corpus: Corpus, c: Claim) -> str:
     else:
         a = c.assessment
         lines += [f"**Verdict:** {verdict_badge(a.verdict)} "
-                  f"([what verdicts mean]({links.md(page, links.ABOUT, 'verdicts')}))", "",
+                  f"([what verdicts mean]({links.md(page, links.METHOD, 'verdicts')}))", "",
                   rich(a.note, abbrs(corpus)), ""]
         if a.references:
             lines += ["**References**", "", *citations(corpus, page, a.references)]
+    lines += reviewed(c.reviewed)
     lines += claim_outcome(corpus, page, c)
     return "\n".join(lines)
 

@@ -8,7 +8,15 @@ from typing import Any
 
 from explainer.model import Corpus, Event
 from explainer.render import links, scope
-from explainer.render.common import abbrs, citations, cite_inline, heading_anchor, kind_label, time
+from explainer.render.common import (
+    abbrs,
+    citations,
+    cite_inline,
+    heading_anchor,
+    kind_label,
+    reviewed,
+    time,
+)
 from explainer.render.timeline import SPLIT, Era, era_of, eras, year_anchor
 from explainer.text import plain, rich
 
@@ -36,7 +44,8 @@ def event_page(corpus: Corpus, e: Event, prev: Event | None, nxt: Event | None, 
             lines.append(f"| [{plain(a.name)}]({links.md(page, links.actor(a.id))}) | "
                          f"{plain(ea.role)} |")
         lines.append("")
-    lines += ["## Sources {#sources}", "", *citations(corpus, page, e.sources)]
+    lines += ["## Sources {#sources}", "", *citations(corpus, page, e.sources),
+              *reviewed(e.reviewed)]
     for i, d in enumerate(e.disputed, 1):
         lines += [f"## Disputed: {plain(d.label)} {{#disputed-{i}}}", "",
                   "Sources disagree; each value is shown with who gives it.", "",

@@ -13,6 +13,7 @@ GLOSSARY = "glossary.md"
 SOURCE = "source.md"
 DATA = "data.md"
 ABOUT = "about.md"
+METHOD = "method.md"
 HINDSIGHT = "hindsight.md"
 
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from explainer.model import Corpus, Quote, Source
 from explainer.render import links, paging
-from explainer.render.common import abbrs, count
+from explainer.render.common import abbrs, count, reviewed
 from explainer.render.places import (
     QuoteKey,
     paragraph_page,
@@ -43,6 +43,7 @@ def _facts(corpus: Corpus, s: Source) -> list[str]:
     lines += ["**Attribution and rights:**", "", rich(s.rights, abbrs(corpus)), ""]
     if s.note:
         lines += [rich(s.note, abbrs(corpus)), ""]
+    lines += reviewed(s.reviewed)
     return lines
 
 
