@@ -8,6 +8,7 @@ and each claim shows a bounded number of events, so no page grows with the datas
 
 from __future__ import annotations
 
+from explainer.dates import MONTHS
 from explainer.model import Claim, Corpus, Event
 from explainer.render import links, paging, scope
 from explainer.render.common import abbrs, citations, count, time, verdict_badge
@@ -186,8 +187,26 @@ def hindsight_pages(corpus: Corpus) -> dict[str, str]:
                 section = anchor
                 lines += [f"## {heading} {{#{anchor}}}", ""]
             lines += _claim_block(corpus, p, c)
+        if n == len(runs):
+            lines += _method(corpus, p)
         pages[p] = "\n".join([*lines, *nav])
     return pages
+
+
+def _method(corpus: Corpus, page: str) -> list[str]:
+    """How outcomes are judged and the numbers counted (the rules of explainer.render.scope)."""
+    day = scope.cutoff(corpus)
+    after = (f"Events are *after the article* when they happened after {day.day} "
+             f"{MONTHS[day.month - 1]} {day.year}, the latest day it can have been published. "
+             if day else "")
+    return ["## How this page is made {#method}", "",
+            "Each outcome is written by the maintainers from the later events it links, in "
+            "neutral words, with the strongest counter-reading where there is one, and dated: "
+            "it says what the record showed on that day. " + after
+            + "The home page's numbers are counted from the data: Mali's coups are the events "
+            "of kind *coup* in Mali; the region's coups since 2020 are all the events of kind "
+            f"[coup]({links.md(page, links.by_kind('coup'))}) since 2020 in the countries this "
+            "record covers, Mali's included.", ""]
 
 
 def claim_outcome(corpus: Corpus, page: str, c: Claim) -> list[str]:
