@@ -119,3 +119,22 @@ def test_minusma_end_is_in_the_record(site: ServedSite) -> None:
     index = json.loads((site.site_dir / "search" / "search_index.json").read_text("utf-8"))
     text = " ".join(d["text"] for d in index["docs"] if "MINUSMA" in d["text"])
     assert any(w in text for w in ("withdrawal", "ended", "end of", "terminat")), text[:300]
+
+
+def test_json_schema_describes_the_outcome(repo_root: Path, fixtures_dir: Path) -> None:
+    import jsonschema
+    import yaml
+
+    schema = json.loads((repo_root / "schemas" / "claim.schema.json").read_text("utf-8"))
+    outcome = schema["$defs"]["Outcome"]
+    assert outcome["required"] == ["status", "note", "as_of"]
+    assert outcome["properties"]["status"]["enum"] == [
+        "borne-out", "partly", "not-borne-out", "overtaken", "too-early"]
+    claim = yaml.safe_load((fixtures_dir / "small" / "claims" / "thesis.yaml").read_text("utf-8"))
+    claim["outcome"]["as_of"] = "2025-01-01"  # as an editor reads it: a string
+    jsonschema.validate(claim, schema)
+    for bad in ({"status": "true"}, {"as_of": None}, {"events": ["Not An Id"]}):
+        broken = {**claim, "outcome": {**claim["outcome"], **bad}}
+        broken["outcome"] = {k: v for k, v in broken["outcome"].items() if v is not None}
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(broken, schema)
