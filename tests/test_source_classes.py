@@ -147,3 +147,15 @@ def test_urls_lists_every_cited_address_with_its_records(
     assert main(["urls"]) == 0
     text = capsys.readouterr().out
     assert "https://example.org/history\n    data/events/1968-coup.yaml\n" in text
+
+
+def test_urls_include_links_written_in_prose(data: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    path = data / "events" / "1968-coup.yaml"
+    path.write_text(path.read_text("utf-8").replace(
+        "summary: An earlier coup, for context.",
+        "summary: An earlier coup ([report](https://example.org/report-1968)).", 1), "utf-8")
+    assert main(["urls", "--format", "json"]) == 0
+    urls = json.loads(capsys.readouterr().out)
+    assert urls["https://example.org/report-1968"] == ["data/events/1968-coup.yaml"]
+    assert "https://example.org/report-1968)" not in urls
