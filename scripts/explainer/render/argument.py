@@ -94,6 +94,11 @@ def _summary(corpus: Corpus, thesis: Claim, limit: int | None = None) -> str:
     parts.append(f"Of its claims, {count(len(checked), 'statement')} of fact "
                  f"{'was' if len(checked) == 1 else 'were'} checked; see the "
                  f"[fact-checks]({links.md(links.ARGUMENT, links.FACT_CHECKS)}).")
+    later = sum(1 for c in claims if c.outcome)
+    if later:
+        parts.append(f"Events after the article bear on {count(later, 'claim')}, whose "
+                     "outcomes are marked “Later”: see [was the warning "
+                     f"right?]({links.md(links.ARGUMENT, links.HINDSIGHT)}).")
     return " ".join(parts)
 
 

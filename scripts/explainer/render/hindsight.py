@@ -35,7 +35,7 @@ EVENTS_SHOWN = 6
 #: Claims named in a summary sentence.
 NAMED = 5
 _SECTIONS = (("thesis", "The thesis", ("thesis",)),
-             ("premises", "Premises", ("premise", "evidence", "background")),
+             ("premises", "Premises and evidence", ("premise", "evidence", "background")),
              ("recommendations", "Recommendations", ("recommendation",)),
              ("other", "Other claims", ("opposing-view", "rebuttal")))
 _AS = {"thesis": "The thesis", "premise": "A premise", "recommendation": "A recommendation"}
