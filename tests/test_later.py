@@ -138,3 +138,23 @@ def test_json_schema_describes_the_outcome(repo_root: Path, fixtures_dir: Path) 
         broken["outcome"] = {k: v for k, v in broken["outcome"].items() if v is not None}
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(broken, schema)
+
+
+def test_split_timeline_links_each_year_of_each_era(tmp_path: Path) -> None:
+    # Above timeline.SPLIT events the list is cut into year pages; a year split between two
+    # eras (2021: before and after the article) is listed twice, each to its own heading.
+    from explainer import synthetic
+
+    synthetic.write(tmp_path, 400, seed=3)
+    pages = {p: pg.markdown for p, pg in render_site(read_corpus(tmp_path)).pages.items()}
+    link = re.compile(r"\]\(((?:\.\./)*timeline(?:/\d{4})?\.md)#(year-[a-z0-9-]+)\)")
+    checked = 0
+    for path, text in pages.items():
+        if not (path == "timeline.md" or path.startswith("events/")):
+            continue
+        for target, anchor in link.findall(text):
+            resolved = target.lstrip("./") if path == "timeline.md" else target[3:]
+            assert f"{{#{anchor}}}" in pages[resolved], (path, target, anchor)
+            checked += 1
+    assert checked >= 1
+    assert "#year-2021-after-the-article)" in pages["timeline.md"]
