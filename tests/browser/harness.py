@@ -136,5 +136,6 @@ def page_kinds(corpus: Any) -> dict[str, str]:
         "argument": "argument/", "claim": f"claims/{claim.id}/", "fact-checks": "fact-checks/",
         "hindsight": "hindsight/",
         "glossary": "glossary/", "source": "source/", "data": "data/", "about": "about/",
+        "method": "method/",
         "not-found": "404.html",
     }

@@ -12,7 +12,8 @@ from harness import SCREENS, OpenPage, page_kinds, run_axe
 from playwright.sync_api import Page
 
 KINDS = ["home", "timeline", "timeline-kind", "event", "actors", "actor", "argument", "claim",
-         "fact-checks", "hindsight", "glossary", "source", "data", "about", "not-found"]
+         "fact-checks", "hindsight", "glossary", "source", "data", "about", "method",
+         "not-found"]
 SCHEMES = ["light", "dark"]
 
 HEADINGS_JS = """() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => ({

@@ -7,7 +7,7 @@ from collections import Counter
 
 from explainer.model import Corpus
 from explainer.render import links
-from explainer.render.common import VERDICT_LABELS, VERDICT_MEANINGS, verdict_badge
+from explainer.render.common import VERDICT_LABELS, VERDICT_MEANINGS, count, verdict_badge
 from explainer.schema import SOURCE_CLASSES, VERDICTS
 from explainer.source_classes import summarise
 from explainer.text import url
@@ -124,15 +124,17 @@ def method(corpus: Corpus) -> str:
               "instead of it.", "",
               "## What the sources are {#sources}", "",
               "Every outside reference belongs to a publisher, and every publisher has a "
-              "class. We prefer primary sources, then research, agencies and edited news; no "
-              "fact rests on reprints or other weak sources alone.", "",
-              "| Class | What it means | Publishers cited | Citations |",
-              "| --- | --- | ---: | ---: |"]
+              "class. We prefer primary sources, then research, agencies and edited news. Our "
+              "rule is that a record cites a reprint or another weak source only beside a "
+              "stronger one, and that every verdict cites at least one primary, research, "
+              "agency or news source; the build checks both.", "",
+              ]
     for c in SOURCE_CLASSES:
-        lines.append(f"| {c} | {CLASS_MEANINGS[c]} | {sm.cited_publishers[c]} | "
-                     f"{sm.citations[c]} |")
-    lines += ["", "A citation is one reference in one record. The classes of each publisher "
-              "are in the repository's `data/publishers/` folder.", "",
+        lines.append(f"- **{c}**: {CLASS_MEANINGS[c]} On this site: "
+                     f"{count(sm.cited_publishers[c], 'publisher')}, "
+                     f"{count(sm.citations[c], 'citation')}.")
+    lines += ["", "A citation is one reference in one record. The class of each publisher "
+              "is in the repository's `data/publishers/` folder.", "",
               "## Quotes and excerpts {#quotes}", "",
               "Quotes from the article are short, copied word for word, and checked against "
               "its text at every build: a changed word or a dropped comma stops the build. "
