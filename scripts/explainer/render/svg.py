@@ -158,6 +158,11 @@ def overview(events: Iterable[Event], *, ident: str = "overview",
         out.append(f'<line class="x-tick" x1="{x(year)}" y1="{axis_y}" x2="{x(year)}" '
                    f'y2="{axis_y + 5}"/><text class="x-tick-label" x="{x(year)}" '
                    f'y="{axis_y + 19}" text-anchor="middle">{year}</text>')
+    if article:  # under the markers, so a coup in the same month stays visible
+        ax = x(article.day.year + (article.day.timetuple().tm_yday - 0.5) / 366)
+        out.append(f'<g class="x-article-line"><title>The article is published: '
+                   f'{svg_text(article.text)}</title><line x1="{ax}" y1="{axis_y - 44}" '
+                   f'x2="{ax}" y2="{axis_y + 8}"/></g>')
     for e, text, (lx, row) in zip(keys, texts, placed, strict=True):
         pos = when_x(e)
         ly = label_top + row * _ROW_H
@@ -167,11 +172,6 @@ def overview(events: Iterable[Event], *, ident: str = "overview",
             f'<path class="x-leader" d="M{lx} {ly + 4}L{pos} {axis_y - 40}V{axis_y - 6}"/>'
             f'<circle cx="{pos}" cy="{axis_y}" r="5"/>'
             f'<text x="{lx}" y="{ly}" text-anchor="middle">{svg_text(text)}</text></g>')
-    if article:
-        ax = x(article.day.year + (article.day.timetuple().tm_yday - 0.5) / 366)
-        out.append(f'<g class="x-article-line"><title>The article is published: '
-                   f'{svg_text(article.text)}</title><line x1="{ax}" y1="{axis_y - 44}" '
-                   f'x2="{ax}" y2="{axis_y + 8}"/></g>')
     height: float = axis_y + 34
     window = _zoom_window(coups)
     zoom_desc = ""
