@@ -105,11 +105,12 @@ def home(corpus: Corpus) -> str:
     sentences = story(corpus, page)
     if sentences:
         timeline = links.href(page, links.TIMELINE)
+        mark = svg.article_mark(corpus)
         lines += ['<p class="x-story">' + " ".join(sentences) + "</p>", "",
                   '<figure class="x-figure" tabindex="0">',
-                  svg.overview(corpus.events.values(), ident="home-overview",
-                               article=svg.article_mark(corpus)),
-                  "<figcaption>Mali's coups since independence, and the months of the double coup. "
+                  svg.overview(corpus.events.values(), ident="home-overview", article=mark),
+                  "<figcaption>Mali's coups since independence, and the months of the double coup"
+                  + (" (the dashed line: the article's publication)" if mark else "") + ". "
                   f'<a href="{timeline}">Open the timeline</a>.</figcaption>',
                   "</figure>", ""]
     else:

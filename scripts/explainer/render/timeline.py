@@ -218,12 +218,14 @@ def timeline_pages(corpus: Corpus) -> dict[str, str]:
              "approximate).", ""]
     if events:
         # Focusable: on a narrow screen the figure scrolls sideways (axe: scrollable-region).
+        mark = svg.article_mark(corpus)
         intro += ['<figure class="x-figure" tabindex="0">',
-                  svg.overview(events, ident="timeline-overview",
-                               article=svg.article_mark(corpus)),
-                  "<figcaption>Events per year and Mali's coups; below it, the double coup "
-                  "month by month, each dot counting the events of one kind in one month. The "
-                  "list below names every event.</figcaption>", "</figure>", ""]
+                  svg.overview(events, ident="timeline-overview", article=mark),
+                  "<figcaption>Events per year and Mali's coups"
+                  + ("; a dashed line marks the article's publication" if mark else "")
+                  + "; below it, the double coup month by month, each dot counting the events "
+                  "of one kind in one month. The list below names every event.</figcaption>",
+                  "</figure>", ""]
     intro += _filters(corpus, links.TIMELINE, events)
     intro += ['<div id="x-timeline-filter"></div>', "", "## Events {#events}", ""]
     pages = _listing(links.TIMELINE, "Timeline", intro, events, links.timeline_year, attrs=True,
