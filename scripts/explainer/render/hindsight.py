@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from explainer.dates import MONTHS
 from explainer.model import Claim, Corpus, Event
-from explainer.render import links, paging, scope
+from explainer.render import links, paging, scope, timeline
 from explainer.render.common import abbrs, citations, count, time, verdict_badge
 from explainer.schema import OUTCOME_STATUSES
 from explainer.text import first_sentence, plain, rich, rich_inline
@@ -119,7 +119,7 @@ def summary(corpus: Corpus, page: str, claims: list[Claim]) -> list[str]:
                    + (f": {_and(named)}." if named else "."))
     later = scope.later_events(corpus)
     if later:
-        era = links.md(page, links.TIMELINE, "era-after-the-article")
+        era = links.md(page, links.TIMELINE, f"era-{timeline.AFTER}")
         first, last = (f"[{plain(e.title)}]({links.md(page, links.event(e.id))}) "
                        f"({plain(e.when.display())})" for e in (later[0], later[-1]))
         span = f"from {first} to {last}" if len(later) > 1 else first

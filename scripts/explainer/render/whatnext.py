@@ -8,7 +8,7 @@ are named, so the section does not grow with the dataset.
 from __future__ import annotations
 
 from explainer.model import Corpus, Event
-from explainer.render import links, scope
+from explainer.render import links, scope, timeline
 from explainer.render.common import abbrs, count
 from explainer.render.hindsight import OUTCOME_LABELS
 from explainer.text import first_sentence, plain, rich_inline
@@ -19,7 +19,7 @@ NEXT_TAG = "next"
 _NEXT_KINDS = ("withdrawal", "treaty", "referendum", "coup", "sanction", "sanctions-lifted",
                "suspension-lifted", "agreement", "election", "attack")
 MAX_NEXT = 5
-AFTER_ANCHOR = "era-after-the-article"
+AFTER_ANCHOR = f"era-{timeline.AFTER}"
 MAX_COUPS = 10
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
