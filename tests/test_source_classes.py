@@ -32,6 +32,12 @@ def data(tmp_path: Path, fixtures_dir: Path, monkeypatch: pytest.MonkeyPatch) ->
     return tmp_path / "data"
 
 
+@pytest.fixture
+def warn_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The class rules as warnings, as while data is re-audited (source_classes.ENFORCED)."""
+    monkeypatch.setattr(source_classes, "ENFORCED", False)
+
+
 def _weaken(data: Path) -> None:
     """The 1968 coup and the assessment of coup-happened cite a reprint only."""
     (data / "publishers" / "copy-site.yaml").write_text(REPRINT, "utf-8")
@@ -58,7 +64,7 @@ def test_the_small_fixture_breaks_no_class_rule(data: Path) -> None:
     assert ref.publisher_id == "example"  # type: ignore[union-attr]
 
 
-def test_weak_only_records_and_unbacked_assessments_are_found(data: Path) -> None:
+def test_weak_only_records_and_unbacked_assessments_are_found(data: Path, warn_only: None) -> None:
     _weaken(data)
     corpus = read_corpus(data)
     found = [(p.path, p.line, p.message) for p in corpus.advisories]
@@ -70,7 +76,7 @@ def test_weak_only_records_and_unbacked_assessments_are_found(data: Path) -> Non
     ]
 
 
-def test_an_opinion_needs_no_strong_source(data: Path) -> None:
+def test_an_opinion_needs_no_strong_source(data: Path, warn_only: None) -> None:
     _weaken(data)
     path = data / "claims" / "coup-happened.yaml"
     path.write_text(path.read_text("utf-8").replace("verdict: correct", "verdict: opinion"))
@@ -79,13 +85,21 @@ def test_an_opinion_needs_no_strong_source(data: Path) -> None:
     assert messages == ["every external source of this claim is weak (copy-site: reprint)"]
 
 
-def test_one_strong_source_is_enough(data: Path) -> None:
+def test_one_strong_source_is_enough(data: Path, warn_only: None) -> None:
     _weaken(data)
     path = data / "events" / "1968-coup.yaml"
     path.write_text(path.read_text("utf-8").replace(
         "sources:\n", "sources:\n  - title: Coup\n    publisher: Example News\n"
         "    url: https://example.org/history\n", 1), "utf-8")
     assert [p.path for p in read_corpus(data).advisories] == ["data/claims/coup-happened.yaml"]
+
+
+def test_the_rules_are_enforced(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert source_classes.ENFORCED  # the re-audited data passes them
+    _weaken(data)
+    assert main(["check"]) == 1
+    assert "data/events/1968-coup.yaml:10:1: every external source of this event is weak" \
+        in capsys.readouterr().err
 
 
 def test_enforced_rules_are_problems(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -100,7 +114,7 @@ def test_enforced_rules_are_problems(data: Path, monkeypatch: pytest.MonkeyPatch
         "(copy-site: reprint)"]
 
 
-def test_check_prints_the_rules_as_warnings_and_passes(data: Path,
+def test_check_prints_the_rules_as_warnings_and_passes(data: Path, warn_only: None,
                                                        capsys: pytest.CaptureFixture[str]
                                                        ) -> None:
     _weaken(data)
@@ -108,10 +122,11 @@ def test_check_prints_the_rules_as_warnings_and_passes(data: Path,
     err = capsys.readouterr().err
     assert "data/events/1968-coup.yaml:10:1: warning: every external source of this event is " \
         "weak (copy-site: reprint)\n    hint: add a primary" in err
-    assert "explainer: 2 warnings from the source-class rules" in err
+    assert "explainer: 2 warnings (see explainer sources); the data is valid" in err
 
 
-def test_sources_counts_each_class(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_sources_counts_each_class(data: Path, warn_only: None,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
     _weaken(data)
     assert main(["sources"]) == 0
     out = capsys.readouterr().out
@@ -159,3 +174,20 @@ def test_urls_include_links_written_in_prose(data: Path,
     urls = json.loads(capsys.readouterr().out)
     assert urls["https://example.org/report-1968"] == ["data/events/1968-coup.yaml"]
     assert "https://example.org/report-1968)" not in urls
+
+
+def test_a_maintainers_remark_in_a_note_is_advice_and_never_shown(
+        data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = data / "events" / "2021-coup.yaml"
+    path.write_text(path.read_text("utf-8").replace(
+        "    note: Written on the day.", "    note: (title from URL) Written on the day."),
+        "utf-8")
+    corpus = read_corpus(data)
+    assert [(p.path, p.line, p.col) for p in corpus.advisories] == [
+        ("data/events/2021-coup.yaml", 24, 11)]
+    assert main(["check"]) == 0
+    assert "warning: this note is shown to readers but reads like a maintainer's remark " \
+        "('(title from URL) Written on the day.')" in capsys.readouterr().err
+    from explainer.render.common import reference_line
+    line = reference_line(corpus.events["2021-coup"].sources[1])  # type: ignore[arg-type]
+    assert "title from URL" not in line and "Note: Written on the day&#46;" in line

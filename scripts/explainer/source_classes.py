@@ -12,6 +12,7 @@ problems when ENFORCED, else as warnings (while the data is being re-audited).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -19,8 +20,9 @@ from explainer import schema as s
 from explainer.load import Key
 from explainer.model import Actor, Citation, Claim, Corpus, Event, Publisher, Reference, Term
 
-#: True once the data passes: the class rules are then problems that stop the build.
-ENFORCED = False
+#: The class rules are problems that stop the build (the re-audited data passes them). Set it to
+#: False to have `explainer check` print them as warnings instead, e.g. while re-auditing.
+ENFORCED = True
 
 Record = Event | Actor | Claim | Term
 STRONG = tuple(c for c in s.SOURCE_CLASSES if c not in s.WEAK_CLASSES)
@@ -41,22 +43,46 @@ def _refs(cites: tuple[Citation, ...]) -> list[Reference]:
     return [c for c in cites if isinstance(c, Reference)]
 
 
-def cited(rec: Record) -> list[tuple[Key, list[Reference]]]:
-    """The external references of a record, grouped by the field that holds them."""
-    groups: list[tuple[Key, list[Reference]]] = []
+def _groups(rec: Record) -> list[tuple[Key, tuple[Citation, ...]]]:
+    """The citation lists of a record, with the key of the field that holds each."""
+    groups: list[tuple[Key, tuple[Citation, ...]]] = []
     if isinstance(rec, Claim):
         if rec.assessment:
-            groups.append((("assessment", "references"), _refs(rec.assessment.references)))
+            groups.append((("assessment", "references"), rec.assessment.references))
         outcome = getattr(rec, "outcome", None)  # the later record's field (issue 12)
         if outcome is not None:
-            groups.append((("outcome", "references"), _refs(outcome.references)))
+            groups.append((("outcome", "references"), outcome.references))
         return groups
-    groups.append((("sources",), _refs(rec.sources)))
+    groups.append((("sources",), rec.sources))
     if isinstance(rec, Event):
         for i, d in enumerate(rec.disputed):
             for j, v in enumerate(d.values):
-                groups.append((("disputed", i, "values", j, "sources"), _refs(v.sources)))
+                groups.append((("disputed", i, "values", j, "sources"), v.sources))
     return groups
+
+
+def cited(rec: Record) -> list[tuple[Key, list[Reference]]]:
+    """The external references of a record, grouped by the field that holds them."""
+    return [(key, _refs(cites)) for key, cites in _groups(rec)]
+
+
+#: A maintainer's remark left in `note`, which readers see: "(title from URL)", "(no headline
+#: in the stored copy; descriptive title)". It belongs in `comment`.
+MAINTAINER_NOTE = re.compile(r"^\((?:title|no headline|descriptive title)[^)]*\)", re.I)
+
+
+def maintainer_notes(corpus: Corpus) -> list[Finding]:
+    """References whose reader-facing note starts with a maintainer's remark."""
+    out: list[Finding] = []
+    for rec in records(corpus):
+        for key, cites in _groups(rec):
+            for i, c in enumerate(cites):
+                if isinstance(c, Reference) and c.note and MAINTAINER_NOTE.match(c.note):
+                    out.append(Finding(
+                        rec.path, rec.id, (*key, i, "note"),
+                        f"this note is shown to readers but reads like a maintainer's remark "
+                        f"({c.note[:40]!r})", "move it to 'comment:', which is never shown"))
+    return out
 
 
 def records(corpus: Corpus) -> Iterator[Record]:
@@ -124,6 +150,7 @@ class Summary:
     foreign_without_gloss: int
     reprints_without_via: int
     findings: list[Finding]
+    maintainer_notes: list[Finding]
 
     @property
     def weak(self) -> int:
@@ -154,7 +181,8 @@ def summarise(corpus: Corpus) -> Summary:
                                                               cited_pubs.items()},
                    citations=citations, urls={c: len(v) for c, v in urls.items()}, total=total,
                    with_excerpt=with_excerpt, foreign_without_gloss=foreign,
-                   reprints_without_via=no_via, findings=findings(corpus))
+                   reprints_without_via=no_via, findings=findings(corpus),
+                   maintainer_notes=maintainer_notes(corpus))
 
 
 def _pct(n: int, d: int) -> str:
@@ -185,6 +213,9 @@ def report(corpus: Corpus) -> str:
               f"Non-English excerpts without an English gloss (excerpt_en): "
               f"{sm.foreign_without_gloss}",
               f"Reprint references without via: {sm.reprints_without_via}",
+              f"Reader notes that read like a maintainer's remark (move to comment): "
+              f"{len(sm.maintainer_notes)}",
+              *(f"  {f.path}: {f.message}" for f in sm.maintainer_notes),
               f"Records resting on weak sources only: {len(weak_only)}"]
     lines += [f"  {f.path}: {f.message}" for f in weak_only]
     lines.append(f"Claims whose assessment cites no primary, research, agency or news source: "

@@ -148,6 +148,8 @@ class _Validator:
             FieldChecker(docs[f.path], found).add(f.key, f.message, f.hint, at_key=True)
         if found and source_classes.ENFORCED:
             raise DataError(found)
+        for f in source_classes.maintainer_notes(corpus):  # a heuristic: never more than advice
+            FieldChecker(docs[f.path], found).add(f.key, f.message, f.hint)
         return dataclasses.replace(corpus, advisories=tuple(sorted(found)))
 
     def _register(self, one: Shaped) -> None:

@@ -8,6 +8,7 @@ from explainer.dates import PartialDate, When
 from explainer.model import ArticleCitation, Citation, Corpus, Event, Quote, Reference
 from explainer.render import links
 from explainer.render.places import paragraph_target
+from explainer.source_classes import MAINTAINER_NOTE
 from explainer.text import Abbreviations, plain, safe_url, url
 
 VERDICT_LABELS = {
@@ -109,8 +110,10 @@ def reference_line(ref: Reference) -> str:
         line += f" (accessed {plain(ref.accessed.display())})"
     line += " · " + _a(archive_url(ref), "archived copy", cls="x-archive",
                        aria=f"archived copy of {plain(ref.title)}")
-    if ref.note:
-        line += f'<br><span class="x-ref-note">Note: {plain(ref.note)}</span>'
+    # A maintainer's remark left in a note ("(title from URL)") is not for readers.
+    note = MAINTAINER_NOTE.sub("", ref.note).strip() if ref.note else ""
+    if note:
+        line += f'<br><span class="x-ref-note">Note: {plain(note)}</span>'
     if ref.excerpt:
         foreign = ref.language and not ref.language.startswith("en")
         lang = f' lang="{html.escape(ref.language or "")}"' if foreign else ""
