@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from explainer.model import Corpus, Quote, Source, record_quotes
 from explainer.quotes import normalise
 from explainer.render import links, paging
-from explainer.render.common import abbrs, count, reviewed, reviewed
+from explainer.render.common import abbrs, count, reviewed
 from explainer.render.places import (
     QuoteKey,
     paragraph_page,
