@@ -176,7 +176,7 @@ def overview(events: Iterable[Event], *, ident: str = "overview",
     window = _zoom_window(coups)
     zoom_desc = ""
     if window:
-        height, zoom_desc = _zoom(out, home, coups, window, axis_y, x, height)
+        height, zoom_desc = _zoom(out, home, coups, window, axis_y, x, height, article)
     legend_y = height + 8
     out.append(f'<g class="x-legend" transform="translate(0 {legend_y})">'
                '<rect class="x-bar" x="0" y="-9" width="10" height="10"/>'
@@ -215,7 +215,8 @@ def _short_when(e: Event, coups: list[Event]) -> str:
 
 
 def _zoom(out: list[str], home: list[Event], coups: list[Event], window: tuple[int, int],
-          axis_y: float, x: Callable[[float], float], top: float) -> tuple[float, str]:
+          axis_y: float, x: Callable[[float], float], top: float,
+          article: ArticleMark | None = None) -> tuple[float, str]:
     """Panel B: one column per month, one row per kind of event, a dot sized by the count."""
     lo, hi = window
     months = hi - lo + 1
@@ -256,6 +257,13 @@ def _zoom(out: list[str], home: list[Event], coups: list[Event], window: tuple[i
                    f'<rect class="x-coup-band" x="{cx - cell_w / 2:.1f}" y="{ly + 4}" '
                    f'width="{cell_w:.1f}" height="{grid_bottom - ly - 4:.1f}"/>'
                    f'<text x="{lx}" y="{ly}" text-anchor="middle">{svg_text(text)}</text></g>')
+    if article:  # the article's publication, in its month's column, under the dots
+        m = article.day.year * 12 + article.day.month - 1
+        if lo <= m <= hi:
+            ax = round(col(m) + (article.day.day / 31 - 0.5) * cell_w, 1)
+            out.append(f'<g class="x-article-line"><title>The article is published: '
+                       f'{svg_text(article.text)}</title><line x1="{ax}" y1="{grid_top - 4}" '
+                       f'x2="{ax}" y2="{grid_bottom}"/></g>')
     peak = max((len(v) for v in cells.values()), default=1)
     for i, (key, label, _) in enumerate(used):
         cy = grid_top + i * row_h + row_h / 2
