@@ -151,6 +151,8 @@ def _citations(d: Draft, args: argparse.Namespace, data: Path, ask: Ask, key: st
         d.lines.append(f"    url: {scalar(ref[0])}")
         if args.ref_published:
             d.lines.append(f"    published: {scalar(args.ref_published)}")
+        if args.ref_excerpt:
+            d.lines.append(f"    excerpt: {scalar(args.ref_excerpt)}")
 
 
 def _date(value: str | None, ask: Ask) -> tuple[str, str]:
@@ -319,6 +321,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--ref-title", help="external reference: title of the page")
     p.add_argument("--ref-publisher", help="external reference: who published it")
     p.add_argument("--ref-published", metavar="DATE", help="external reference: when")
+    p.add_argument("--ref-excerpt", metavar="WORDS", help="external reference: the exact "
+                   "sentence or two of the page that supports the record (at most 400 "
+                   "characters)")
     p.set_defaults(run=run)
 
 
