@@ -80,8 +80,12 @@ def with_outcome(corpus: Corpus) -> list[tuple[str, str, Claim]]:
     return out
 
 
-def summary(corpus: Corpus, page: str, claims: list[Claim]) -> list[str]:
-    """Sentences made from the data, each linking the claims or events it rests on."""
+def summary(corpus: Corpus, page: str, claims: list[Claim],
+            sections: dict[str, str] | None = None) -> list[str]:
+    """Sentences made from the data, each linking the claims or events it rests on.
+
+    `sections` maps a section's anchor to the page it starts on (the list may be paged)."""
+    sections = sections or {}
     glossary = abbrs(corpus)
     out: list[str] = []
     for t in [c for c in claims if c.kind == "thesis"][:2]:
@@ -114,7 +118,11 @@ def summary(corpus: Corpus, page: str, claims: list[Claim]) -> list[str]:
         if len(followed) > NAMED:
             named.append(f"{len(followed) - NAMED} more")
         verb = "was" if len(followed) <= 1 else "were"
-        out.append(f"Of the article's {count(len(recs), 'recommendation')} with an outcome, "
+        recommendations = count(len(recs), "recommendation")
+        if "recommendations" in sections:
+            target = links.md(page, sections["recommendations"], "recommendations")
+            recommendations = f"[{recommendations}]({target})"
+        out.append(f"Of the article's {recommendations} with an outcome, "
                    f"{len(followed) or 'none'} {verb} judged borne out at least in part"
                    + (f": {_and(named)}." if named else "."))
     later = scope.later_events(corpus)
@@ -171,9 +179,13 @@ def hindsight_pages(corpus: Corpus) -> dict[str, str]:
     if not items:
         return {page: "\n".join([*head, "No claim has an outcome yet.", ""])}
     claims = [c for _, _, c in items]
-    head += ["## In short {#summary}", "",
-             *(f"- {s}" for s in summary(corpus, page, claims)), ""]
     runs = paging.chunks(items, PER_PAGE)
+    sections: dict[str, str] = {}
+    for n, run in enumerate(runs, 1):
+        for anchor, _, _ in run:
+            sections.setdefault(anchor, paging.numbered(page, n))
+    head += ["## In short {#summary}", "",
+             *(f"- {s}" for s in summary(corpus, page, claims, sections)), ""]
     pages: dict[str, str] = {}
     for n, run in enumerate(runs, 1):
         p = paging.numbered(page, n)
