@@ -41,7 +41,7 @@ def test_the_line_escapes_every_value_and_quotes_the_excerpt_on_demand() -> None
     line = reference_line(ref)
     assert "<b>" not in line and "<script>" not in line and "<this>" not in line
     assert 'href="https://example.org/a?b=1&amp;c=2"' in line
-    assert '<details class="x-excerpt"><summary>What the page says</summary>' in line
+    assert '<details class="quote x-excerpt"><summary>What the page says</summary>' in line
     assert '<blockquote lang="fr"><p>Il a dit' in line
     assert '<p class="x-gloss">Translation: He said no</p>' in line
     assert '<span class="x-ref-note">Note: Read &#60;this&#62;</span>' in line

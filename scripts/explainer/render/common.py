@@ -119,7 +119,7 @@ def reference_line(ref: Reference) -> str:
         lang = f' lang="{html.escape(ref.language or "")}"' if foreign else ""
         gloss = (f'<p class="x-gloss">Translation: {plain(ref.excerpt_en)}</p>'
                  if ref.excerpt_en else "")
-        line += (f'<details class="x-excerpt"><summary>What the page says</summary>'
+        line += (f'<details class="quote x-excerpt"><summary>What the page says</summary>'
                  f"<blockquote{lang}><p>{plain(ref.excerpt)}</p></blockquote>{gloss}</details>")
     return line
 
