@@ -71,6 +71,22 @@ def cited(rec: Record) -> list[tuple[Key, list[Reference]]]:
 MAINTAINER_NOTE = re.compile(r"^\((?:title|no headline|descriptive title)[^)]*\)", re.I)
 
 
+def reprints_without_via(corpus: Corpus) -> list[Finding]:
+    """References to a reprint host that do not say whose work it carries."""
+    out: list[Finding] = []
+    for rec in records(corpus):
+        for key, cites in _groups(rec):
+            for i, c in enumerate(cites):
+                if isinstance(c, Reference) and not c.via and \
+                        class_of(c, corpus.publishers) == "reprint":
+                    out.append(Finding(
+                        rec.path, rec.id, (*key, i, "url"),
+                        f"{c.publisher_id} is a reprint host: say whose work it carries",
+                        "add 'via:' with that publisher's id (e.g. via: reuters), or cite the "
+                        "original"))
+    return out
+
+
 def maintainer_notes(corpus: Corpus) -> list[Finding]:
     """References whose reader-facing note starts with a maintainer's remark."""
     out: list[Finding] = []

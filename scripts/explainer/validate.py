@@ -148,7 +148,9 @@ class _Validator:
             FieldChecker(docs[f.path], found).add(f.key, f.message, f.hint, at_key=True)
         if found and source_classes.ENFORCED:
             raise DataError(found)
-        for f in source_classes.maintainer_notes(corpus):  # a heuristic: never more than advice
+        advice = [*source_classes.maintainer_notes(corpus),  # heuristics: never more than
+                  *source_classes.reprints_without_via(corpus)]  # advice
+        for f in advice:
             FieldChecker(docs[f.path], found).add(f.key, f.message, f.hint)
         return dataclasses.replace(corpus, advisories=tuple(sorted(found)))
 
