@@ -138,9 +138,11 @@ def method(corpus: Corpus) -> str:
               "## Quotes and excerpts {#quotes}", "",
               "Quotes from the article are short, copied word for word, and checked against "
               "its text at every build: a changed word or a dropped comma stops the build. "
-              "There is no ellipsis: two passages are quoted as two quotes. The site quotes "
-              "what a claim needs and never reassembles the article "
-              f"(see [the source]({links.md(page, links.SOURCE)})).", "",
+              "There is no ellipsis: two passages are quoted as two quotes. Each record "
+              "quotes what it needs, with the passage's place in the article, its author and a "
+              "link to the original; [the source page]"
+              f"({links.md(page, links.SOURCE)}) says how much of the article the quotes "
+              "cover together.", "",
               "Under each outside reference, “What the page says” opens the sentence or two of "
               "that page the record relies on, in the page's language, with an English "
               "translation when it is not English. Quotes and excerpts remain their authors'.",
