@@ -89,9 +89,9 @@ def _paragraphs(mine: Uses) -> dict[int, Uses]:
 def source_pages(corpus: Corpus) -> dict[str, str]:
     """The source page, and the quote pages of any source with many quotes."""
     page = links.SOURCE
-    lines = ["# The source", "", "This site explains one article. It does not reproduce it: "
-             "it quotes short passages, each with its place in the article, and links to the "
-             "original.", ""]
+    lines = ["# The source", "", "This site explains one article. It quotes passages of it, "
+             "each with its place in the article, and links to the original; below, under each "
+             "source, is exactly how much of it the site shows.", ""]
     uses = quote_uses(corpus)
     paged = places(corpus).paged_sources
     pages: dict[str, str] = {}
