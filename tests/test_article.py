@@ -55,4 +55,4 @@ def test_the_real_article_is_summarised_paragraph_by_paragraph(repo_root: Path) 
     for n in body:
         assert f"{{#mali-double-coup-p{n}}}" in page
     # Verdict badges beside the claims; events with their dates.
-    assert "x-verdict--wrong" in page and "<time datetime=" in page
+    assert 'class="x-verdict x-verdict--' in page and "<time datetime=" in page

@@ -66,6 +66,8 @@ SHOWN = {
     # The claim quotes the hostile passage of the source text.
     "claims/thesis/": ["Aid backfires [x](javascript:window.__pwned=4)",
                        '[x](javascript:window.__pwned=4) {: onclick="window.__pwned=8" }'],
+    "hindsight/": ['Later coup {: onclick="window.__pwned=8" }',
+                   "Aid backfires [x](javascript:window.__pwned=4)"],
     "glossary/": ['junta {: onclick="window.__pwned=8" }',
                   "https://ok/a) [evil](javascript:window.__pwned=7)"],
     # The source page shows the record, not the quotes; the article page our summaries.

@@ -6,7 +6,14 @@ from typing import Any
 
 from explainer.model import Actor, Corpus
 from explainer.render import links, paging
-from explainer.render.common import abbrs, citations, heading_anchor, kind_label, time
+from explainer.render.common import (
+    abbrs,
+    citations,
+    heading_anchor,
+    kind_label,
+    reviewed,
+    time,
+)
 from explainer.render.timeline import SPLIT
 from explainer.schema import ACTOR_KINDS
 from explainer.text import plain, rich
@@ -129,7 +136,8 @@ def actor_page(corpus: Corpus, a: Actor, members: tuple[str, ...]) -> str:
         lines += ["## Claims that name them {#claims}", "",
                   *(f"- [{plain(corpus.claims[c].label)}]({links.md(page, links.claim(c))})"
                     for c in claims), ""]
-    lines += ["## Sources {#sources}", "", *citations(corpus, page, a.sources)]
+    lines += ["## Sources {#sources}", "", *citations(corpus, page, a.sources),
+              *reviewed(a.reviewed)]
     return "\n".join(lines)
 
 

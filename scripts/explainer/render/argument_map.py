@@ -22,6 +22,8 @@ class MapNode:
     children: tuple[MapNode, ...] = ()
     #: The fact-check verdict, shown as a small mark in the box's corner.
     verdict: str | None = None
+    #: What happened after the article, as text ('Later: ▲ borne out'): a line of its own.
+    outcome: str | None = None
 
 
 #: The map is drawn this wide: the content column at 1280px.
@@ -52,7 +54,7 @@ class _Box:
 
     @property
     def h(self) -> float:
-        return len(self.lines) * _LINE_H + 12
+        return (len(self.lines) + (self.node.outcome is not None)) * _LINE_H + 12
 
 
 def _wrap(label: str, w: float) -> tuple[str, ...]:
@@ -105,7 +107,8 @@ def argument_map(root: MapNode, *, title: str, width: float = MAP_W, columns: in
     edges: list[str] = []
     panels: list[str] = []
     y = _outline(MapNode(ident=root.ident, label=root.label, kind=root.kind,
-                         relation=root.relation, href=root.href, verdict=root.verdict), 0, 0,
+                         relation=root.relation, href=root.href, verdict=root.verdict,
+                         outcome=root.outcome), 0, 0,
                  width, boxes, edges, arrow)
     for key, heading in _GROUPS:
         members = [c for c in root.children if _group_of(c) == key]
@@ -142,10 +145,14 @@ def argument_map(root: MapNode, *, title: str, width: float = MAP_W, columns: in
         n = b.node
         text = "".join(f'<tspan x="{b.x + 10:g}" dy="{0 if j == 0 else _LINE_H}">'
                        f"{svg_text(line)}</tspan>" for j, line in enumerate(b.lines))
+        if n.outcome:  # the outcome on its own line, worded apart from the label
+            text += (f'<tspan class="x-node-outcome" x="{b.x + 10:g}" dy="{_LINE_H}">'
+                     f"{svg_text(n.outcome)}</tspan>")
         rel = "" if n.relation == "root" else f"{n.relation}: "
         verdict = f", verdict: {VERDICT_LABELS[n.verdict]}" if n.verdict else ""
         out.append(f'<a href="{n.href}" class="x-node x-node--{n.kind}">'
-                   f"<title>{svg_text(rel + n.label)} ({svg_text(n.kind)}{verdict})</title>"
+                   f"<title>{svg_text(rel + n.label)} ({svg_text(n.kind)}{verdict})"
+                   f"{'. ' + svg_text(n.outcome) if n.outcome else ''}</title>"
                    f'<rect x="{b.x:g}" y="{b.y:g}" width="{b.w:g}" height="{b.h:g}" rx="6"/>'
                    f'<text x="{b.x + 10:g}" y="{b.y + 19:g}">{text}</text>'
                    + (_mark(n.verdict, b.x + b.w - 13, b.y + 13) if n.verdict else "") + "</a>")

@@ -10,9 +10,11 @@ from explainer.render.common import (
     heading_anchor,
     kind_label,
     quote_block,
+    reviewed,
     time,
     verdict_badge,
 )
+from explainer.render.hindsight import claim_outcome, outcome_badge
 from explainer.text import plain, rich
 
 
@@ -23,6 +25,8 @@ def claim_link(corpus: Corpus, page: str, ident: str) -> str:
 def claim_page(corpus: Corpus, c: Claim) -> str:
     page = links.claim(c.id)
     badge = f" · {verdict_badge(c.assessment.verdict)}" if c.assessment else ""
+    if c.outcome:
+        badge += f" · {outcome_badge(c.outcome.status)}"
     lines = [f"# {plain(c.label)} {heading_anchor('claim-' + c.id)}", "",
              f"**Part in the argument:** {kind_label(c.kind)}{badge}", "",
              "## What the article says {#statement}", "",
@@ -58,10 +62,12 @@ def claim_page(corpus: Corpus, c: Claim) -> str:
     else:
         a = c.assessment
         lines += [f"**Verdict:** {verdict_badge(a.verdict)} "
-                  f"([what verdicts mean]({links.md(page, links.ABOUT, 'verdicts')}))", "",
+                  f"([what verdicts mean]({links.md(page, links.METHOD, 'verdicts')}))", "",
                   rich(a.note, abbrs(corpus)), ""]
         if a.references:
             lines += ["**References**", "", *citations(corpus, page, a.references)]
+    lines += reviewed(c.reviewed)
+    lines += claim_outcome(corpus, page, c)
     return "\n".join(lines)
 
 

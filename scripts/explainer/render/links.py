@@ -14,6 +14,8 @@ SOURCE = "source.md"
 ARTICLE = "article.md"
 DATA = "data.md"
 ABOUT = "about.md"
+METHOD = "method.md"
+HINDSIGHT = "hindsight.md"
 
 
 def event(ident: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from explainer.model import Corpus, Source
 from explainer.render import links
-from explainer.render.common import abbrs, count, language_name
+from explainer.render.common import abbrs, count, language_name, reviewed
 from explainer.render.places import article_page, paragraph_target, quote_uses
 from explainer.text import plain, rich, url
 
@@ -34,6 +34,7 @@ def _facts(corpus: Corpus, s: Source) -> list[str]:
     if s.note:
         lines += ["**Provenance and date estimate:**", "", rich(s.note, abbrs(corpus)), ""]
     lines += ["**Attribution and rights:**", "", rich(s.rights, abbrs(corpus)), ""]
+    lines += reviewed(s.reviewed)
     return lines
 
 

@@ -10,28 +10,35 @@ month dots link to their year or month in the timeline's list (`target`), and ca
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from explainer.model import Event
+from explainer.model import Corpus, Event
+from explainer.render import scope
 from explainer.render.common import count
+from explainer.render.scope import is_regional
 from explainer.text import svg_text
 
 KEY_KINDS = ("coup", "independence")
 #: At most this many coups and independences are labelled on the axis (older ones dropped).
 MAX_MARKERS = 12
-#: Events tagged so happen next door: left out of Mali's coups and of the zoomed panel.
+#: Events tagged `regional` (or `regional-…`) happen next door: left out of Mali's coups and of
+#: the zoomed panel (explainer.render.scope.is_regional).
 CONTEXT_TAG = "regional"
 #: Rows of the zoomed panel: a label and the event kinds counted in it, in reading order.
 ZOOM_ROWS: tuple[tuple[str, str, frozenset[str]], ...] = (
-    ("protest", "Protests, unrest", frozenset({"protest", "violence", "death"})),
+    ("protest", "Protests, unrest", frozenset({"protest", "violence", "death", "attack"})),
     ("coup", "Coups, arrests", frozenset({"coup", "arrest", "release"})),
     ("transition", "Transition steps", frozenset({"agreement", "appointment", "reshuffle",
-                                                  "resignation", "election", "founding"})),
-    ("reaction", "Suspensions, sanctions", frozenset({"suspension", "sanction"})),
+                                                  "resignation", "election", "founding",
+                                                  "referendum"})),
+    ("reaction", "Suspensions, sanctions", frozenset({"suspension", "sanction",
+                                                      "suspension-lifted", "sanctions-lifted"})),
     ("statement", "Statements", frozenset({"statement"})),
-    ("other", "Other", frozenset({"military-operation", "other", "independence"})),
+    ("other", "Other", frozenset({"military-operation", "other", "independence", "treaty",
+                                  "withdrawal"})),
 )
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 #: Drawn 640 units wide, for screens of 700px and more, where it shows at 1:1 or larger.
@@ -69,22 +76,41 @@ def _label_w(text: str) -> float:
     return len(text) * _CHAR_W + 4
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ArticleMark:
+    """The article's publication, drawn as a dashed line: its latest possible day, and the
+    date as the source shows it ('late May to mid-June 2021 (estimated)')."""
+
+    day: dt.date
+    text: str
+
+
+def article_mark(corpus: Corpus) -> ArticleMark | None:
+    """The article's publication (scope.article, scope.cutoff), for `overview`."""
+    src, day = scope.article(corpus), scope.cutoff(corpus)
+    return ArticleMark(day=day, text=src.published.display()) if src and day else None
+
+
 def _month_index(e: Event) -> int:
     d = e.when.date
     return d.year * 12 + (d.month or 1) - 1
 
 
 def _zoom_window(coups: list[Event]) -> tuple[int, int] | None:
-    """Months from two before the double coup to two after (or around the last coup alone)."""
+    """Months from two before the double coup to two after (or around the last coup alone,
+    when the two are more than ZOOM_SPAN months apart: the panel's size stays bounded)."""
     dated = [e for e in coups if e.when.date.month]
     if not dated:
         return None
     last = _month_index(dated[-1])
     first = _month_index(dated[-2]) if len(dated) > 1 else last
-    if last - first > 24:
+    if last - first > ZOOM_SPAN:
         first = last
     return first - 2, last + 2
 
+
+#: The widest gap between the last two coups that the month-by-month panel spans.
+ZOOM_SPAN = 15
 
 #: (year, month or 0) -> the address of that year or month in the timeline's list.
 Target = Callable[[int, int], str]
@@ -108,17 +134,17 @@ def _titled(cell: list[Event]) -> str:
 
 
 def overviews(events: Iterable[Event], *, ident: str = "overview",
-              target: Target = _no_target) -> list[str]:
+              target: Target = _no_target, article: ArticleMark | None = None) -> list[str]:
     """The wide and the narrow drawing; CSS shows one."""
     evs = list(events)
     if not evs:
         return []
-    return [overview(evs, ident=ident, target=target),
-            narrow_overview(evs, ident=f"{ident}-narrow", target=target)]
+    return [overview(evs, ident=ident, target=target, article=article),
+            narrow_overview(evs, ident=f"{ident}-narrow", target=target, article=article)]
 
 
 def overview(events: Iterable[Event], *, ident: str = "overview",
-             target: Target = _no_target) -> str:
+             target: Target = _no_target, article: ArticleMark | None = None) -> str:
     """Mali's coups since independence on one axis, then the double coup month by month.
 
     Size does not grow with the number of events: years and months are counted, and only the
@@ -128,11 +154,13 @@ def overview(events: Iterable[Event], *, ident: str = "overview",
     if not evs:
         return ""
     per_year = Counter(e.when.date.year for e in evs)
-    home = [e for e in evs if CONTEXT_TAG not in e.tags]
+    home = [e for e in evs if not is_regional(e)]
     coups = [e for e in home if e.kind == "coup"]
     independence = next((e for e in home if e.kind == "independence"), None)
     keys = ([independence] if independence else []) + coups[-(MAX_MARKERS - 1):]
     first, last = min(per_year), max(per_year)
+    if article:  # the axis reaches the article even when no event is after it
+        last = max(last, article.day.year)
     first, last = first - first % 10, last + 1
     left, right = 24, 24
     span = max(1, last - first)
@@ -169,6 +197,11 @@ def overview(events: Iterable[Event], *, ident: str = "overview",
         out.append(f'<line class="x-tick" x1="{x(year)}" y1="{axis_y}" x2="{x(year)}" '
                    f'y2="{axis_y + 5}"/><text class="x-tick-label" x="{x(year)}" '
                    f'y="{axis_y + 19}" text-anchor="middle">{year}</text>')
+    if article:  # under the markers, so a coup in the same month stays visible
+        ax = x(article.day.year + (article.day.timetuple().tm_yday - 0.5) / 366)
+        out.append(f'<g class="x-article-line"><title>The article is published: '
+                   f'{svg_text(article.text)}</title><line x1="{ax}" y1="{axis_y - 44}" '
+                   f'x2="{ax}" y2="{axis_y + 8}"/></g>')
     for e, text, (lx, row) in zip(keys, texts, placed, strict=True):
         pos = when_x(e)
         ly = label_top + row * _ROW_H
@@ -186,7 +219,8 @@ def overview(events: Iterable[Event], *, ident: str = "overview",
     window = _zoom_window(coups)
     zoom_desc = ""
     if window:
-        height, zoom_desc = _zoom(out, home, coups, window, axis_y, x, height, target)
+        height, zoom_desc = _zoom(out, home, coups, window, axis_y, x, height, target,
+                                  article)
     legend_y = height + 8
     out.append(f'<g class="x-legend" transform="translate(0 {legend_y})">'
                '<rect class="x-bar" x="0" y="-9" width="10" height="10"/>'
@@ -194,7 +228,10 @@ def overview(events: Iterable[Event], *, ident: str = "overview",
                '<circle class="x-dot--coup" cx="152" cy="-4" r="5"/>'
                '<text x="162" y="0">coup</text>'
                '<circle class="x-dot--independence" cx="215" cy="-4" r="5"/>'
-               '<text x="225" y="0">independence</text></g>')
+               '<text x="225" y="0">independence</text>'
+               + ('<line class="x-article-line" x1="340" y1="-11" x2="340" y2="3"/>'
+                  '<text x="348" y="0">the article is published</text>' if article else "")
+               + '</g>')
     height = legend_y + 8
     desc = (f"{count(len(evs), 'event')} from {min(per_year)} to {max(per_year)}, "
             f"{peak} in the busiest year. ")
@@ -203,6 +240,8 @@ def overview(events: Iterable[Event], *, ident: str = "overview",
     if coups:
         desc += (f"{count(len(coups), 'coup')}: "
                  + "; ".join(e.when.display() for e in coups[-(MAX_MARKERS - 1):]) + ". ")
+    if article:
+        desc += f"A dashed line marks the article's publication: {article.text}. "
     desc += zoom_desc
     head = (f'<svg class="x-overview x-overview--wide" viewBox="0 0 {WIDTH} {height:g}" '
             f'role="group" aria-labelledby="{ident}-title" aria-describedby="{ident}-desc" '
@@ -237,8 +276,8 @@ def _short_when(e: Event, coups: list[Event]) -> str:
 
 
 def _zoom(out: list[str], home: list[Event], coups: list[Event], window: tuple[int, int],
-          axis_y: float, x: Callable[[float], float], top: float, target: Target
-          ) -> tuple[float, str]:
+          axis_y: float, x: Callable[[float], float], top: float, target: Target,
+          article: ArticleMark | None = None) -> tuple[float, str]:
     """Panel B: one column per month, one row per kind of event, a dot sized by the count."""
     lo, hi = window
     months = hi - lo + 1
@@ -279,6 +318,13 @@ def _zoom(out: list[str], home: list[Event], coups: list[Event], window: tuple[i
                    f'<rect class="x-coup-band" x="{cx - cell_w / 2:.1f}" y="{ly + 4}" '
                    f'width="{cell_w:.1f}" height="{grid_bottom - ly - 4:.1f}"/>'
                    f'<text x="{lx}" y="{ly}" text-anchor="middle">{svg_text(text)}</text></g>')
+    if article:  # the article's publication, in its month's column, under the dots
+        m = article.day.year * 12 + article.day.month - 1
+        if lo <= m <= hi:
+            ax = round(col(m) + (article.day.day / 31 - 0.5) * cell_w, 1)
+            out.append(f'<g class="x-article-line"><title>The article is published: '
+                       f'{svg_text(article.text)}</title><line x1="{ax}" y1="{grid_top - 4}" '
+                       f'x2="{ax}" y2="{grid_bottom}"/></g>')
     peak = max((len(v) for v in cells.values()), default=1)
     for i, (key, label, _) in enumerate(used):
         cy = grid_top + i * row_h + row_h / 2
@@ -325,13 +371,15 @@ def _summarise(evs: list[Event]) -> _Summary:
 
 
 def narrow_overview(events: Iterable[Event], *, ident: str = "overview-narrow",
-                    target: Target = _no_target) -> str:
+                    target: Target = _no_target, article: ArticleMark | None = None) -> str:
     """The same two panels with time running down the page, NARROW units wide."""
     evs = list(events)
     if not evs:
         return ""
     sm = _summarise(evs)
     first, last = min(sm.per_year), max(sm.per_year)
+    if article:  # the axis reaches the article even when no event is after it
+        last = max(last, article.day.year)
     first, last = first - first % 10, last + 1
     span = max(1, last - first)
     top, axis_x, bar_max, label_x = 40.0, 56.0, 80.0, 160.0
@@ -359,6 +407,11 @@ def narrow_overview(events: Iterable[Event], *, ident: str = "overview-narrow",
         out.append(f'<line class="x-tick" x1="{axis_x - 5}" y1="{y(year)}" x2="{axis_x}" '
                    f'y2="{y(year)}"/><text class="x-tick-label" x="{axis_x - 8}" '
                    f'y="{y(year) + 4}" text-anchor="end">{year}</text>')
+    if article:  # across the bars, under the markers
+        ay = y(article.day.year + (article.day.timetuple().tm_yday - 0.5) / 366)
+        out.append(f'<g class="x-article-line"><title>The article is published: '
+                   f'{svg_text(article.text)}</title><line x1="{axis_x - 30}" y1="{ay}" '
+                   f'x2="{axis_x + bar_max + 8}" y2="{ay}"/></g>')
     label_y = top - TAP
     for e in sm.keys:
         text = (f"{e.when.date.year} independence" if e.kind == "independence" else
@@ -375,7 +428,7 @@ def narrow_overview(events: Iterable[Event], *, ident: str = "overview-narrow",
             f'<path class="x-leader" d="M{axis_x + 6} {pos}H{label_x - 24}'
             f'L{label_x - 6} {label_y}"/><circle cx="{axis_x}" cy="{pos}" r="5"/>'
             f'<text x="{label_x}" y="{label_y + 4}">{svg_text(text)}</text>'))
-    height = max(y(last), label_y + TAP / 2) + 16
+    height = round(max(y(last), label_y + TAP / 2) + 16, 1)
     window = _zoom_window(sm.coups)
     desc = ""
     if window:
@@ -387,8 +440,14 @@ def narrow_overview(events: Iterable[Event], *, ident: str = "overview-narrow",
                '<circle class="x-dot--coup" cx="152" cy="-4" r="5"/>'
                '<text x="162" y="0">coup</text>'
                '<circle class="x-dot--independence" cx="215" cy="-4" r="5"/>'
-               '<text x="225" y="0">independence</text></g>')
-    height = legend + 8
+               '<text x="225" y="0">independence</text>'
+               + ('<line class="x-article-line" x1="0" y1="14" x2="10" y2="14"/>'
+                  '<text x="16" y="18">the article is published</text>' if article else "")
+               + "</g>")
+    height = legend + (26 if article else 8)
+    if article:
+        desc = (desc.rstrip() + " " if desc else "") + (
+            f"A dashed line marks the article's publication: {article.text}.")
     text = (f"{count(len(evs), 'event')} from {min(sm.per_year)} to {max(sm.per_year)}. "
             + (f"{count(len(sm.coups), 'coup')}: "
                + "; ".join(e.when.display() for e in sm.coups[-(MAX_MARKERS - 1):]) + ". "
@@ -418,7 +477,7 @@ def _narrow_zoom(out: list[str], sm: _Summary, window: tuple[int, int], top: flo
     label_w = 112.0
     cols = max(1, len(used))
     col_w = min(40.0, (NARROW - label_w) / cols)
-    head_h = 8 + max((_label_w(label) for _, label, _ in used), default=0) * 0.72
+    head_h = round(8 + max((_label_w(label) for _, label, _ in used), default=0) * 0.72, 1)
     grid_top = title_y + 12 + head_h
     row_h = 30
 

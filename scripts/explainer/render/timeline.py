@@ -7,20 +7,22 @@ Event entries come from event_list.py; the eras are the ERAS table (any number o
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from explainer.dates import MONTHS
 from explainer.model import Corpus, Event
-from explainer.render import links, paging, svg
+from explainer.render import links, paging, scope, svg
 from explainer.render.common import count, kind_label
 from explainer.render.event_list import event_list, first_event_anchor, month_anchor
 from explainer.text import plain
 
-#: Events on one list page (each with its actors and summary) before it is cut by year, then
-#: by month, then into numbered pages.
-SPLIT = 100
+#: Events on one list page (each with its actors and summary; the first sentence only above
+#: event_list.COMPACT_ABOVE) before it is cut by year, then by month, then into numbered pages.
+SPLIT = 150
 #: The actors the timeline's filter links name (those with most events).
 TOP_ACTORS = 30
 #: Each of those actors with at least this many events, of more than one kind, gets one
@@ -28,20 +30,98 @@ TOP_ACTORS = 30
 #: without JavaScript. At most TOP_ACTORS x kinds pages, whatever the size of the dataset;
 #: other actors' pages are short enough to read whole.
 COMBINE_MIN = 4
-#: (id, heading, first year, last year): a small constant table, not data.
-ERAS: tuple[tuple[str, str, int | None, int | None], ...] = (
-    ("before-independence", "Before independence", None, 1959),
-    ("independence", "From independence to 2012", 1960, 2011),
-    ("crisis", "Crisis and intervention, 2012–2020", 2012, 2019),
-    ("transition", "The transition since 2020", 2020, None),
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Era:
+    """A stretch of the timeline: from `start` (None: the beginning) to the next era's start."""
+
+    ident: str
+    heading: str
+    start: dt.date | None = None
+    #: Shown under the era's heading: the marker of the article's publication, for one.
+    mark: str = ""
+
+
+#: The eras by year: a small constant table, not data. `eras()` adds the one after the article.
+ERAS: tuple[Era, ...] = (
+    Era(ident="before-independence", heading="Before independence"),
+    Era(ident="independence", heading="From independence to 2012", start=dt.date(1960, 1, 1)),
+    Era(ident="crisis", heading="Crisis and intervention, 2012–2020",
+        start=dt.date(2012, 1, 1)),
+    Era(ident="transition", heading="The transition since 2020", start=dt.date(2020, 1, 1)),
 )
+AFTER = "after-the-article"
 
 
-def era_of(year: int) -> tuple[str, str]:
-    for ident, heading, lo, hi in ERAS:
-        if (lo is None or year >= lo) and (hi is None or year <= hi):
-            return ident, heading
-    raise AssertionError(year)  # pragma: no cover
+def eras(corpus: Corpus) -> tuple[Era, ...]:
+    """ERAS, then "After the article" from the day after the article's latest possible
+    publication date (scope.cutoff), when there is an article."""
+    day = scope.cutoff(corpus)
+    src = scope.article(corpus)
+    if day is None or src is None:
+        return ERAS
+    base = [e for e in ERAS if e.start is None or e.start <= day]
+    last = base[-1]
+    # "The transition since 2020" ends where the next era begins.
+    base[-1] = Era(ident=last.ident, heading=last.heading.replace(" since ", " from ")
+                   + " to the article", start=last.start)
+    mark = (f"◆ The article is published: {plain(src.published.display())}, by "
+            f"{day.day} {MONTHS[day.month - 1]} {day.year} at the latest. Every event below "
+            "happened after it.")
+    return (*base, Era(ident=AFTER, heading="After the article",
+                       start=day + dt.timedelta(days=1), mark=mark))
+
+
+def era_of(e: Event, all_eras: Sequence[Era] = ERAS) -> Era:
+    """The last era that starts on or before the first day the event can have happened."""
+    day = e.when.date.first_day()
+    found = all_eras[0]
+    for era in all_eras:
+        if era.start is None or era.start <= day:
+            found = era
+    return found
+
+
+def year_anchor(year: int, era: Era) -> str:
+    """`year-2021`; a year split between two eras gets `year-2021-<era>` in the later one."""
+    starts_within = era.start is not None and era.start.year == year and (
+        era.start.month, era.start.day) != (1, 1)
+    return f"year-{year}-{era.ident}" if starts_within else f"year-{year}"
+
+
+def _by_era_year(events: Sequence[Event], all_eras: Sequence[Era]
+                 ) -> list[tuple[Era, int, list[Event]]]:
+    """Runs of events of one era and one year, in the events' (date) order."""
+    out: list[tuple[Era, int, list[Event]]] = []
+    for e in events:
+        era, year = era_of(e, all_eras), e.when.date.year
+        if not out or out[-1][0] is not era or out[-1][1] != year:
+            out.append((era, year, []))
+        out[-1][2].append(e)
+    return out
+
+
+def _era_heading(page: str, era: Era, h: str) -> list[str]:
+    lines = [f"{h} {era.heading} {{#era-{era.ident}}}", ""]
+    if era.mark:
+        lines += [f"{era.mark} [Was the warning right?]({links.md(page, links.HINDSIGHT)})",
+                  "{: .x-article-mark #article-published }", ""]
+    return lines
+
+
+def _year_index(page: str, events: Sequence[Event], year_page: Callable[[int], str],
+                all_eras: Sequence[Era] = ERAS) -> list[str]:
+    """For a large list: eras and years with counts, each year linking to its own page."""
+    lines: list[str] = [""]
+    era: Era | None = None
+    for run_era, year, evs in _by_era_year(events, all_eras):
+        if run_era is not era:
+            era = run_era
+            lines += ["", *_era_heading(page, era, "##")]
+        n = len(evs)
+        anchor = year_anchor(year, run_era)
+        target = links.md(page, year_page(year), anchor if anchor != f"year-{year}" else "")
+        lines.append(f"- [{year}]({target}): {n} event{'s' if n != 1 else ''}")
+    return [*lines, ""]
 
 
 def _by_year(events: Sequence[Event]) -> dict[int, list[Event]]:
@@ -52,49 +132,34 @@ def _by_year(events: Sequence[Event]) -> dict[int, list[Event]]:
 
 
 def _grouped(corpus: Corpus, page: str, events: Sequence[Event], *, attrs: bool,
-             level: int = 2) -> list[str]:
+             level: int = 2, all_eras: Sequence[Era] = ERAS) -> list[str]:
     """Era headings, then year headings, then the events, in date order. With `attrs` (the
     full timeline), the first event of each month carries the month's anchor."""
     lines: list[str] = []
-    era = ""
+    era: Era | None = None
     h = "#" * level
-    grouped = _by_year(events)
-    years = list(grouped)
-    for year, evs in grouped.items():
-        ident, heading = era_of(year)
-        if ident != era:
-            era = ident
-            lines += [f"{h} {heading} {{#era-{ident}}}", ""]
-        lines += [f"{h}# {year} {{#year-{year}}}", ""]
-        lines += event_list(corpus, page, evs, months=attrs, first=attrs and year == years[0],
+    for i, (run_era, year, evs) in enumerate(_by_era_year(events, all_eras)):
+        if run_era is not era:
+            era = run_era
+            lines += _era_heading(page, era, h)
+        lines += [f"{h}# {year} {{#{year_anchor(year, run_era)}}}", ""]
+        lines += event_list(corpus, page, evs, months=attrs, first=attrs and i == 0,
                             page_size=len(events))
     return lines
 
 
-def _year_index(page: str, events: Sequence[Event], year_page: Callable[[int], str]) -> list[str]:
-    """For a large list: eras and years with counts, each year linking to its own page."""
-    lines: list[str] = []
-    era = ""
-    for year, evs in _by_year(events).items():
-        ident, heading = era_of(year)
-        if ident != era:
-            era = ident
-            lines += ["", f"## {heading} {{#era-{ident}}}", ""]
-        n = len(evs)
-        lines.append(f"- [{year}]({links.md(page, year_page(year))}): {n} event"
-                     f"{'s' if n != 1 else ''}")
-    return [*lines, ""]
-
-
 def _listing(corpus: Corpus, path: str, title: str, intro: list[str], events: Sequence[Event],
-             year_page: Callable[[int], str], *, attrs: bool = False) -> dict[str, str]:
+             year_page: Callable[[int], str], *, attrs: bool = False,
+             all_eras: Sequence[Era] = ERAS) -> dict[str, str]:
     """One page listing `events`, or an index page plus one page per year when there are many."""
     head = [f"# {title}", "", *intro]
     if len(events) <= SPLIT:
-        return {path: "\n".join([*head, *_grouped(corpus, path, events, attrs=attrs)])}
-    pages = {path: "\n".join([*head, *_year_index(path, events, year_page)])}
+        return {path: "\n".join([*head, *_grouped(corpus, path, events, attrs=attrs,
+                                                  all_eras=all_eras)])}
+    pages = {path: "\n".join([*head, *_year_index(path, events, year_page, all_eras)])}
     for year, evs in _by_year(events).items():
-        pages.update(_year_pages(corpus, path, title, year, evs, year_page(year), attrs=attrs))
+        pages.update(_year_pages(corpus, path, title, year, evs, year_page(year), attrs=attrs,
+                                 all_eras=all_eras))
     return pages
 
 
@@ -105,12 +170,12 @@ def month_page(year_page: str, month: int) -> str:
 
 
 def _year_pages(corpus: Corpus, path: str, title: str, year: int, evs: Sequence[Event], p: str,
-                *, attrs: bool) -> dict[str, str]:
+                *, attrs: bool, all_eras: Sequence[Era] = ERAS) -> dict[str, str]:
     """One year's page; above SPLIT events, an index of months and paged pages per month."""
     back = f"[← {title}]({links.md(p, path)})"
     if len(evs) <= SPLIT:
         return {p: "\n".join([f"# {title}: {year}", "", back, "",
-                               *_grouped(corpus, p, evs, attrs=attrs)])}
+                               *_grouped(corpus, p, evs, attrs=attrs, all_eras=all_eras)])}
     months: dict[int, list[Event]] = {}
     for e in evs:
         months.setdefault(e.when.date.month, []).append(e)
@@ -180,7 +245,8 @@ def chart_target(corpus: Corpus, page: str) -> Callable[[int, int], str]:
     return target
 
 
-def _combined(corpus: Corpus, ident: str, evs: list[Event]) -> tuple[list[str], dict[str, str]]:
+def _combined(corpus: Corpus, ident: str, evs: list[Event], all_eras: Sequence[Era] = ERAS
+              ) -> tuple[list[str], dict[str, str]]:
     """For an actor with many events of several kinds: a line of links to one page per kind,
     and those pages."""
     kinds = Counter(e.kind for e in evs)
@@ -197,7 +263,8 @@ def _combined(corpus: Corpus, ident: str, evs: list[Event]) -> tuple[list[str], 
                 f"[All events]({links.md(p, links.TIMELINE)}).", ""]
         pages.update(_listing(corpus, p, f"Timeline: {plain(a.name)}, {kind_label(kind)}", back,
                               [e for e in evs if e.kind == kind],
-                              functools.partial(_actor_kind_year, ident, kind)))
+                              functools.partial(_actor_kind_year, ident, kind),
+                              all_eras=all_eras))
     line = ("**Only one kind:** " + " · ".join(
         f"[{kind_label(k)}]({links.md(path, actor_kind_page(ident, k))}) ({n})"
         for k, n in sorted(kinds.items())))
@@ -215,6 +282,7 @@ def _actor_kind_year(ident: str, kind: str, year: int) -> str:
 def timeline_pages(corpus: Corpus) -> dict[str, str]:
     """The timeline (or its index and year pages) and every filter page."""
     events = list(corpus.events.values())
+    all_eras = eras(corpus)
     # First in the content: a way past the chart and the filters (a few Tab presses to the
     # first event).
     skip = first_event_anchor(events[0]) if events and len(events) <= SPLIT else "events"
@@ -223,17 +291,19 @@ def timeline_pages(corpus: Corpus) -> dict[str, str]:
              "given as precisely as they are known: a day, a month, or a year (“c.” when "
              "approximate). Key events are marked.", ""]
     if events:
+        mark = svg.article_mark(corpus)
         intro += ['<figure class="x-figure">',
                   *svg.overviews(events, ident="timeline-overview",
-                                 target=chart_target(corpus, links.TIMELINE)),
-                  "<figcaption>Events per year and Mali's coups; below it, the double coup "
-                  "month by month, each dot counting the events of one kind in one month. Each "
-                  "coup and dot opens its year or month in the list below, which names every "
-                  "event.</figcaption>", "</figure>", ""]
+                                 target=chart_target(corpus, links.TIMELINE), article=mark),
+                  "<figcaption>Events per year and Mali's coups"
+                  + ("; a dashed line marks the article's publication" if mark else "")
+                  + "; below it, the double coup month by month, each dot counting the events "
+                  "of one kind in one month. Each coup and dot opens its year or month in the "
+                  "list below, which names every event.</figcaption>", "</figure>", ""]
     intro += _filters(corpus, links.TIMELINE, events)
     intro += ['<div id="x-timeline-filter"></div>', "", "## Events {#events}", ""]
     pages = _listing(corpus, links.TIMELINE, "Timeline", intro, events, links.timeline_year,
-                     attrs=True)
+                     attrs=True, all_eras=all_eras)
     by_kind: dict[str, list[Event]] = {}
     for e in events:
         by_kind.setdefault(e.kind, []).append(e)
@@ -242,17 +312,19 @@ def timeline_pages(corpus: Corpus) -> dict[str, str]:
         back = [f"Events of kind *{kind_label(kind)}*. [All events]"
                 f"({links.md(path, links.TIMELINE)}).", ""]
         pages.update(_listing(corpus, path, f"Timeline: {kind_label(kind)}", back, evs,
-                              functools.partial(links.by_kind, kind)))
+                              functools.partial(links.by_kind, kind), all_eras=all_eras))
     top = {a for _, a in _actor_counts(corpus)[:TOP_ACTORS]}
     for ident, ev_ids in corpus.events_by_actor.items():
         a = corpus.actors[ident]
         path = links.by_actor(ident)
         mine = [corpus.events[i] for i in ev_ids]
-        combos, combo_pages = _combined(corpus, ident, mine) if ident in top else ([], {})
+        combos, combo_pages = (_combined(corpus, ident, mine, all_eras) if ident in top
+                               else ([], {}))
         back = [f"Events involving [{plain(a.name)}]({links.md(path, links.actor(ident))}): "
                 f"{count(len(mine), 'event')}. [All events]({links.md(path, links.TIMELINE)}).",
                 "", *combos]
         pages.update(_listing(corpus, path, f"Timeline: {plain(a.name)}", back, mine,
-                              functools.partial(links.by_actor, ident)))
+                              functools.partial(links.by_actor, ident), all_eras=all_eras))
         pages.update(combo_pages)
     return pages
+
