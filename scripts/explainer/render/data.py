@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import io
 import json
+from collections.abc import Callable
 from typing import Any
 
 from explainer.dates import PartialDate
@@ -91,6 +92,10 @@ def _csv(header: list[str], rows: list[list[Any]]) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
+#: For the other modules' downloads.
+csv_bytes = _csv
+
+
 def csv_files(corpus: Corpus) -> dict[str, bytes]:
     ev = [[e.id, e.title, e.when.date.iso(), e.when.date.precision, e.when.approximate,
            e.when.end.iso() if e.when.end else "", e.kind, e.place,
@@ -126,6 +131,32 @@ def data_files(corpus: Corpus, schemas: dict[str, str]) -> dict[str, bytes]:
     return files
 
 
+def _exports_section(page: str, size: Callable[[str], str]) -> list[str]:
+    # Imported here: exports and feed import the timeline, which imports this module's users.
+    from explainer.render import exports, feed
+
+    def item(path: str, name: str, what: str) -> str:
+        return f"- [{name}]({links.md(page, path)}) ({size(path)}): {what}"
+
+    return [
+        "## For other tools {#exports}", "",
+        item(exports.TIMELINEJS_FILE, "timeline.json", "every event in the TimelineJS 3 "
+             "format (a slide per event, grouped by kind, with our eras); load it into "
+             "TimelineJS to show the timeline as slides."),
+        item(exports.DOT_FILE, "argument.dot", "the argument map for Graphviz: `dot -Tsvg "
+             "argument.dot`."),
+        item(exports.AIF_FILE, "argument.aif.json", "the argument in the Argument "
+             "Interchange Format (AIFdb JSON): an I-node per claim, RA-nodes for support, "
+             "CA-nodes for attack."),
+        item(exports.ACLED_FILE, "events-acled-shaped.csv", "the events with the column "
+             "names and order of ACLED's export where a field maps. It is shaped like "
+             "ACLED's data, it is **not ACLED data**: every row says so in its last column."),
+        item(feed.FEED_FILE, "feed.xml", "an Atom feed of the records reviewed most "
+             "recently, to follow the explainer as it grows."),
+        "", "Each event, claim and actor page ends with “Cite this page”: a citation to "
+        "copy, and the same reference as CSL-JSON and BibTeX for reference managers.", ""]
+
+
 def data_page(corpus: Corpus, files: dict[str, bytes], schemas: dict[str, str]) -> str:
     page = links.DATA
 
@@ -145,6 +176,7 @@ def data_page(corpus: Corpus, files: dict[str, bytes], schemas: dict[str, str]) 
         lines.append(f"- [{kind}.csv]({links.md(page, p)}) ({size(p)})")
     lines += ["", "Lists inside a cell are separated by “ | ”. Cells that begin with = + - @ "
               "start with an apostrophe, so spreadsheets do not run them.", ""]
+    lines += _exports_section(page, size)
     if schemas:
         lines += ["## JSON Schemas {#schemas}", "", "Each record file is described by a JSON "
                   "Schema; editors use it for completion and checks.", ""]

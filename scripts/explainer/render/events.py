@@ -6,12 +6,19 @@ from typing import Any
 
 from explainer.model import Corpus, Event
 from explainer.render import links
+from explainer.render.cite import Cited, Publication, cite_block
 from explainer.render.common import abbrs, citations, cite_inline, heading_anchor, kind_label, time
 from explainer.render.timeline import SPLIT
 from explainer.text import plain, rich
 
 
-def event_page(corpus: Corpus, e: Event, prev: Event | None, nxt: Event | None) -> str:
+def event_cited(e: Event, site: Publication) -> Cited:
+    return Cited(path=links.event(e.id), title=e.title, kind="event", reviewed=e.reviewed,
+                 site=site)
+
+
+def event_page(corpus: Corpus, e: Event, prev: Event | None, nxt: Event | None,
+               site: Publication = Publication()) -> str:
     page = links.event(e.id)
     lines = [f"# {plain(e.title)} {heading_anchor('event-' + e.id)}", "",
              f"**When:** {time(e.when)}  ", f"**Kind:** [{kind_label(e.kind)}]"
@@ -52,7 +59,7 @@ def event_page(corpus: Corpus, e: Event, prev: Event | None, nxt: Event | None) 
     nav.append(f"[Timeline]({links.md(page, links.TIMELINE, f'year-{year}')})"
                if len(corpus.events) <= SPLIT else
                f"[Timeline: {year}]({links.md(page, links.timeline_year(year))})")
-    lines += ["---", "", " · ".join(nav), ""]
+    lines += [*cite_block(event_cited(e, site)), "---", "", " · ".join(nav), ""]
     return "\n".join(lines)
 
 
@@ -67,8 +74,8 @@ def event_jsonld(e: Event) -> dict[str, Any]:
     return data
 
 
-def event_pages(corpus: Corpus) -> dict[str, str]:
+def event_pages(corpus: Corpus, site: Publication = Publication()) -> dict[str, str]:
     evs = list(corpus.events.values())
     return {links.event(e.id): event_page(corpus, e, evs[i - 1] if i else None,
-                                          evs[i + 1] if i + 1 < len(evs) else None)
+                                          evs[i + 1] if i + 1 < len(evs) else None, site)
             for i, e in enumerate(evs)}
