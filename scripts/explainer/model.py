@@ -32,6 +32,14 @@ class Reference:
     published: PartialDate | None = None
     accessed: PartialDate | None = None
     note: str | None = None
+    excerpt: str | None = None
+    excerpt_en: str | None = None
+    language: str | None = None
+    via: str | None = None
+    archive: str | None = None
+    #: the id of the publisher its URL's host maps to (set by the validator; None outside it).
+    #: A maintainer's `comment` is deliberately not in the model: it can never be rendered.
+    publisher_id: str | None = None
 
 
 Citation = ArticleCitation | Reference
@@ -53,6 +61,7 @@ class Source:
     not_body: tuple[int, ...]
     rights: str
     note: str | None = None
+    reviewed: PartialDate | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -88,6 +97,7 @@ class Event:
     tags: tuple[str, ...]
     sources: tuple[Citation, ...]
     disputed: tuple[Dispute, ...] = ()
+    reviewed: PartialDate | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -109,12 +119,25 @@ class Actor:
     roles: tuple[Role, ...]
     affiliations: tuple[str, ...]
     sources: tuple[Citation, ...]
+    reviewed: PartialDate | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Assessment:
     verdict: str
     note: str
+    references: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Outcome:
+    """What happened after the article to a claim; distinct from its verdict (true when
+    written)."""
+
+    status: str
+    note: str
+    as_of: PartialDate
+    events: tuple[str, ...] = ()
     references: tuple[Citation, ...] = ()
 
 
@@ -132,6 +155,8 @@ class Claim:
     evidence: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
     assessment: Assessment | None = None
+    reviewed: PartialDate | None = None
+    outcome: Outcome | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -143,6 +168,20 @@ class Term:
     definition: str
     actor: str | None = None
     sources: tuple[Citation, ...] = ()
+    reviewed: PartialDate | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Publisher:
+    """Who publishes on some hosts, and what kind of source that is (schema.SOURCE_CLASSES)."""
+
+    id: str
+    path: str
+    name: str
+    hosts: tuple[str, ...]
+    source_class: str
+    note: str | None = None
+    reviewed: PartialDate | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -161,11 +200,12 @@ class Corpus:
     attackers: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: reverse affiliations: for each actor, the actors affiliated with it
     members: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    publishers: dict[str, Publisher] = field(default_factory=dict)
 
     @classmethod
     def build(cls, *, sources: dict[str, Source], events: dict[str, Event],
-              actors: dict[str, Actor], claims: dict[str, Claim], terms: dict[str, Term]
-              ) -> Corpus:
+              actors: dict[str, Actor], claims: dict[str, Claim], terms: dict[str, Term],
+              publishers: dict[str, Publisher] | None = None) -> Corpus:
         """Sort the records (events by date) and index who points at whom."""
         ordered = dict(sorted(events.items(), key=lambda kv: (kv[1].when.sort_key(), kv[0])))
         by_actor: dict[str, list[str]] = {}
@@ -202,7 +242,7 @@ class Corpus:
             terms=dict(sorted(terms.items(), key=lambda kv: (kv[1].term.casefold(), kv[0]))),
             events_by_actor=freeze(by_actor), claims_by_actor=freeze(c_actor),
             claims_by_event=freeze(c_event), supporters=freeze(sup), attackers=freeze(att),
-            members=freeze(members),
+            members=freeze(members), publishers=dict(sorted((publishers or {}).items())),
         )
 
 
@@ -227,6 +267,8 @@ def record_quotes(corpus: Corpus) -> list[tuple[QuotingRecord, Quote]]:
         out.extend((c, q) for q in c.quotes)
         if c.assessment:
             cite(c, c.assessment.references)
+        if c.outcome:
+            cite(c, c.outcome.references)
     for t in corpus.terms.values():
         cite(t, t.sources)
     return out

@@ -9,9 +9,10 @@ Precision = Literal["year", "month", "day"]
 PRECISIONS: tuple[str, ...] = get_args(Precision)
 
 EventKind = Literal[
-    "agreement", "appointment", "arrest", "coup", "death", "election", "founding",
-    "independence", "military-operation", "other", "protest", "release", "reshuffle",
-    "resignation", "sanction", "statement", "suspension", "violence",
+    "agreement", "appointment", "arrest", "attack", "coup", "death", "election", "founding",
+    "independence", "military-operation", "other", "protest", "referendum", "release",
+    "reshuffle", "resignation", "sanction", "sanctions-lifted", "statement", "suspension",
+    "suspension-lifted", "treaty", "violence", "withdrawal",
 ]
 EVENT_KINDS: tuple[str, ...] = get_args(EventKind)
 
@@ -29,7 +30,18 @@ CLAIM_KINDS: tuple[str, ...] = get_args(ClaimKind)
 Verdict = Literal["correct", "imprecise", "wrong", "unverified", "opinion"]
 VERDICTS: tuple[str, ...] = get_args(Verdict)
 
+#: What kind of outlet a publisher is; see the method page. The last two are the weak classes.
+SourceClass = Literal["primary", "research", "agency", "news", "reprint", "other"]
+SOURCE_CLASSES: tuple[str, ...] = get_args(SourceClass)
+WEAK_CLASSES: tuple[str, ...] = ("reprint", "other")
+
+#: What happened after the article to a claim (its `outcome`), as against its verdict (was it
+#: true when written).
+OutcomeStatus = Literal["borne-out", "partly", "not-borne-out", "overtaken", "too-early"]
+OUTCOME_STATUSES: tuple[str, ...] = get_args(OutcomeStatus)
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+HOST_PATTERN = r"^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]([a-z0-9-]*[a-z0-9])?$"
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 LANG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 
@@ -133,7 +145,19 @@ REFERENCE = Obj(name="Reference", fields=(
     _f("url", Url(), "Absolute http(s) address of the page.", required=True),
     _f("published", Date(), "Publication date, YYYY, YYYY-MM or YYYY-MM-DD."),
     _f("accessed", Date(), "When the page was read, YYYY-MM-DD."),
-    _f("note", Text(), "What this reference supports, in a few words."),
+    _f("note", Text(), "What a reader needs to know about this reference, in a few words "
+       "(shown)."),
+    _f("excerpt", Text(max_length=400), "The exact sentence or two of the page that supports "
+       "the record, in the page's language."),
+    _f("excerpt_en", Text(max_length=600), "English translation of the excerpt, when the page "
+       "is not in English."),
+    _f("language", Lang(), "Language code of the page when it is not English, e.g. fr."),
+    _f("via", Ref(kind="publisher"), "For a reprint: the id of the publisher whose work it "
+       "carries.", example="reuters"),
+    _f("archive", Url(), "An exact Internet Archive snapshot of the page "
+       "(https://web.archive.org/web/...)."),
+    _f("comment", Text(max_length=1000), "A maintainer's note; kept in the YAML, never shown "
+       "to readers."),
 ))
 
 CITATION = OneOf(name="Citation", choices=(("source", ARTICLE_CITATION), ("url", REFERENCE)))
@@ -163,6 +187,20 @@ DISPUTE = Obj(name="Dispute", fields=(
     _f("note", Prose(), "How the values differ and which is best supported."),
 ))
 
+OUTCOME = Obj(name="Outcome", fields=(
+    _f("status", Enum(values=OUTCOME_STATUSES), "borne-out, partly, not-borne-out, overtaken or "
+       "too-early.", required=True),
+    _f("note", Prose(), "What the later record shows, and what it does not, in neutral words.",
+       required=True),
+    _f("events", ListOf(item=Ref(kind="event")), "Later events that bear on the claim (dated "
+       "after the article's latest possible publication date)."),
+    _f("as_of", Date(), "The date this outcome was last judged, YYYY-MM-DD.", required=True),
+    _f("references", ListOf(item=CITATION), "Citations for what the note says beyond the events."),
+))
+
+REVIEWED = Field(name="reviewed", type=Date(), doc="When the record was last checked against "
+                 "its sources, YYYY-MM-DD.", example="2026-11-29")
+
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/{kind}.schema.json"
 
 RECORDS: dict[str, Obj] = {
@@ -187,6 +225,7 @@ RECORDS: dict[str, Obj] = {
            "(masthead, credits, captions, biography)."),
         _f("rights", Prose(), "Rights and attribution note.", required=True),
         _f("note", Prose(), "Anything a reader should know about this source."),
+        REVIEWED,
     )),
     "event": Obj(name="Event", fields=(
         _f("id", Ref(), "Same as the file name, without .yaml.", required=True),
@@ -208,6 +247,7 @@ RECORDS: dict[str, Obj] = {
         _f("sources", ListOf(item=CITATION, min_items=1), "Citations: the article with a quote, "
            "or external references.", required=True),
         _f("disputed", ListOf(item=DISPUTE), "Values on which sources disagree."),
+        REVIEWED,
     )),
     "actor": Obj(name="Actor", fields=(
         _f("id", Ref(), "Same as the file name, without .yaml.", required=True),
@@ -220,6 +260,7 @@ RECORDS: dict[str, Obj] = {
         _f("affiliations", ListOf(item=Ref(kind="actor")), "Actor ids this actor belongs to."),
         _f("sources", ListOf(item=CITATION, min_items=1), "Citations for the description and "
            "roles.", required=True),
+        REVIEWED,
     )),
     "claim": Obj(name="Claim", fields=(
         _f("id", Ref(), "Same as the file name, without .yaml.", required=True),
@@ -241,6 +282,9 @@ RECORDS: dict[str, Obj] = {
             _f("note", Prose(), "What the record shows.", required=True),
             _f("references", ListOf(item=CITATION), "Where the record comes from."),
         )), "Fact-check of the claim, for claims of fact (and 'opinion' for opinions)."),
+        REVIEWED,
+        _f("outcome", OUTCOME, "What happened after the article: did later events bear the "
+           "claim out?"),
     )),
     "term": Obj(name="Term", fields=(
         _f("id", Ref(), "Same as the file name, without .yaml.", required=True),
@@ -250,13 +294,25 @@ RECORDS: dict[str, Obj] = {
         _f("definition", Prose(max_length=1200), "Plain-language definition.", required=True),
         _f("actor", Ref(kind="actor"), "Actor id, when the term names an actor."),
         _f("sources", ListOf(item=CITATION), "Citations for the definition."),
+        REVIEWED,
+    )),
+    "publisher": Obj(name="Publisher", fields=(
+        _f("id", Ref(), "Same as the file name, without .yaml.", required=True),
+        _f("name", Text(max_length=120), "The publisher's name.", required=True),
+        _f("hosts", ListOf(item=Text(max_length=253), min_items=1), "Host names it publishes "
+           "on; a host covers its subdomains, and a leading www. is ignored.", required=True,
+           example=["un.org"]),
+        _f("class", Enum(values=SOURCE_CLASSES), "primary, research, agency, news, reprint or "
+           "other (see the method page).", required=True, example="news"),
+        _f("note", Prose(max_length=800), "What the publisher is, in a sentence or two."),
+        REVIEWED,
     )),
 }
 
 #: data/<folder>/ holds one file per record of each kind.
 FOLDERS: dict[str, str] = {
     "source": "sources", "event": "events", "actor": "actors", "claim": "claims",
-    "term": "glossary",
+    "term": "glossary", "publisher": "publishers",
 }
 
 

@@ -6,6 +6,7 @@ A record with a mistake still registers its id, so one mistake does not cascade 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -26,6 +27,8 @@ from explainer.model import (
     DisputedValue,
     Event,
     EventActor,
+    Outcome,
+    Publisher,
     Quote,
     Reference,
     Role,
@@ -33,6 +36,7 @@ from explainer.model import (
     Term,
 )
 from explainer.problems import DataError, Problem
+from explainer.publishers import HOST_RE, host_of, normal_host, publisher_of
 from explainer.quotes import SourceText
 
 _KIND_OF_FOLDER = {folder: kind for kind, folder in s.FOLDERS.items()}
@@ -115,10 +119,13 @@ class _Validator:
         self.known: dict[str, dict[str, str]] = {k: {} for k in s.RECORDS}  # kind -> id -> path
         self.records: dict[str, list[tuple[Document, dict[str, Any]]]] = {k: [] for k in s.RECORDS}
         self.source_texts: dict[str, SourceText] = {}
+        self._event_dates: dict[str, PartialDate | None] | None = None
+        self.hosts: dict[str, str] = {}  # registered host -> publisher id
 
     def run(self) -> Corpus:
         for one in self.shaped:
             self._register(one)
+        self._host_map()
         for doc, rec in self.records["source"]:
             self._source_text(doc, rec)
         built = {kind: self._link(kind) for kind in s.RECORDS}
@@ -126,7 +133,8 @@ class _Validator:
         if self.problems:
             raise DataError(self.problems)
         return Corpus.build(sources=built["source"], events=built["event"], actors=built["actor"],
-                            claims=built["claim"], terms=built["term"])
+                            claims=built["claim"], terms=built["term"],
+                            publishers=built["publisher"])
 
     def _register(self, one: Shaped) -> None:
         """Ids are registered in path order, even for a bad record, so its id still counts."""
@@ -140,6 +148,24 @@ class _Validator:
         self.known[one.kind].setdefault(stem, doc.path)
         if one.rec is not None:
             self.records[one.kind].append((doc, one.rec))
+
+    def _host_map(self) -> None:
+        """{host: publisher id} from every publisher record, even one with other mistakes, so
+        that one mistake there does not make every reference to its hosts a problem too."""
+        where: dict[str, str] = {}
+        for doc, rec in self.records["publisher"]:
+            c = FieldChecker(doc, self.problems)
+            for i, raw in enumerate(rec.get("hosts", [])):
+                host = normal_host(raw)
+                if not HOST_RE.match(host):
+                    c.add(("hosts", i), f"hosts item must be a host name such as un.org "
+                          f"(got {raw!r})", "write the host alone: no https://, path or port")
+                elif host in self.hosts:
+                    c.add(("hosts", i), f"host {host!r} is already listed by {where[host]}",
+                          "a host belongs to one publisher; remove it from one of the files")
+                else:
+                    self.hosts[host] = _stem(doc.path)
+                    where[host] = doc.path
 
     def _source_text(self, doc: Document, rec: dict[str, Any]) -> None:
         name = rec.get("text")
@@ -187,9 +213,26 @@ class _Validator:
                     if q:
                         out.append(ArticleCitation(quote=q, note=f.get("note")))
             elif {"title", "publisher", "url"} <= f.keys():
+                self._ref(c, "publisher", f.get("via"), (*k, "via"))
+                host = host_of(f["url"])
+                owner = publisher_of(host, self.hosts)
+                if owner is None:
+                    c.add((*k, "url"), f"no publisher is registered for host {host!r}",
+                          f"add data/publishers/<id>.yaml with 'hosts: [{host}]', its name and "
+                          "its class (primary, research, agency, news, reprint or other); see "
+                          "CONTRIBUTING.md, 'Publishers'")
+                if (archive := f.get("archive")) and (
+                        host_of(archive) != "web.archive.org"
+                        or not archive.split("://", 1)[1].startswith("web.archive.org/web/")):
+                    c.add((*k, "archive"), f"archive must be an Internet Archive snapshot "
+                          f"address (got {archive!r})", "copy it from web.archive.org: "
+                          "https://web.archive.org/web/<timestamp>/<url>")
                 out.append(Reference(title=f["title"], publisher=f["publisher"], url=f["url"],
                                      published=f.get("published"), accessed=f.get("accessed"),
-                                     note=f.get("note")))
+                                     note=f.get("note"), excerpt=f.get("excerpt"),
+                                     excerpt_en=f.get("excerpt_en"), language=f.get("language"),
+                                     via=f.get("via"), archive=f.get("archive"),
+                                     publisher_id=owner))
         return tuple(out)
 
     def _when(self, c: FieldChecker, rec: dict[str, Any], date_key: str, key: Key = ()
@@ -221,10 +264,25 @@ class _Validator:
         for doc, rec in self.records[kind]:
             c = FieldChecker(doc, self.problems)
             before = len(self.problems)
+            self._reviewed(c, rec)
             built = getattr(self, f"_link_{kind}")(c, doc, rec)
             if built is not None and len(self.problems) == before:
                 out[built.id] = built
         return out
+
+    def _reviewed(self, c: FieldChecker, rec: dict[str, Any]) -> None:
+        date: PartialDate | None = rec.get("reviewed")
+        if date is not None and date.precision != "day":
+            c.add(("reviewed",), f"reviewed must be a whole date, YYYY-MM-DD (got "
+                  f"{date.iso()!r})", "give the day the record was checked against its sources")
+
+    def _link_publisher(self, c: FieldChecker, doc: Document, r: dict[str, Any]
+                        ) -> Publisher | None:
+        if not _has(r, "id", "name", "hosts", "class"):
+            return None
+        return Publisher(id=r["id"], path=doc.path, name=r["name"],
+                         hosts=tuple(normal_host(h) for h in r["hosts"]),
+                         source_class=r["class"], note=r.get("note"), reviewed=r.get("reviewed"))
 
     def _link_source(self, c: FieldChecker, doc: Document, r: dict[str, Any]) -> Source | None:
         st = self.source_texts.get(_stem(doc.path))
@@ -240,7 +298,7 @@ class _Validator:
                       author=r["author"], publisher=r["publisher"], url=r["url"], published=when,
                       language=r["language"], text=r["text"], paragraphs=st.paragraphs,
                       not_body=tuple(r.get("not_body", [])), rights=r["rights"],
-                      note=r.get("note"))
+                      note=r.get("note"), reviewed=r.get("reviewed"))
 
     def _link_event(self, c: FieldChecker, doc: Document, r: dict[str, Any]) -> Event | None:
         actors = []
@@ -262,7 +320,8 @@ class _Validator:
             return None
         return Event(id=r["id"], path=doc.path, title=r["title"], when=when, summary=r["summary"],
                      kind=r["kind"], place=r.get("place"), actors=tuple(actors),
-                     tags=tuple(r.get("tags", [])), sources=sources, disputed=tuple(disputes))
+                     tags=tuple(r.get("tags", [])), sources=sources, disputed=tuple(disputes),
+                     reviewed=r.get("reviewed"))
 
     def _link_actor(self, c: FieldChecker, doc: Document, r: dict[str, Any]) -> Actor | None:
         roles = []
@@ -283,7 +342,8 @@ class _Validator:
             return None
         return Actor(id=r["id"], path=doc.path, name=r["name"], aliases=tuple(r.get("aliases", [])),
                      kind=r["kind"], description=r["description"], roles=tuple(roles),
-                     affiliations=tuple(r.get("affiliations", [])), sources=sources)
+                     affiliations=tuple(r.get("affiliations", [])), sources=sources,
+                     reviewed=r.get("reviewed"))
 
     def _link_claim(self, c: FieldChecker, doc: Document, r: dict[str, Any]) -> Claim | None:
         for rel, kind in (("supports", "claim"), ("attacks", "claim"), ("evidence", "event"),
@@ -307,13 +367,53 @@ class _Validator:
                       "least one reference", "cite where the record comes from under references")
             if _has(a, "verdict", "note"):
                 assessment = Assessment(verdict=a["verdict"], note=a["note"], references=refs)
+        outcome = self._outcome(c, r)
         if not _has(r, "id", "label", "statement", "kind", "source"):
             return None
         return Claim(id=r["id"], path=doc.path, label=r["label"], statement=r["statement"],
                      kind=r["kind"], source=r["source"], quotes=tuple(quotes),
                      supports=tuple(r.get("supports", [])), attacks=tuple(r.get("attacks", [])),
                      evidence=tuple(r.get("evidence", [])), actors=tuple(r.get("actors", [])),
-                     assessment=assessment)
+                     assessment=assessment, outcome=outcome, reviewed=r.get("reviewed"))
+
+    def _outcome(self, c: FieldChecker, r: dict[str, Any]) -> Outcome | None:
+        """A claim's outcome: its events exist and happened after the article (after the latest
+        possible publication date of the claim's source), and as_of is not before them."""
+        o = r.get("outcome")
+        if not o:
+            return None
+        refs = self._citations(c, o.get("references", []), ("outcome", "references"))
+        after = self._source_latest(r.get("source"))
+        if self._event_dates is None:  # built once, and only when a claim has an outcome
+            self._event_dates = {_stem(d.path): e.get("date") for d, e in self.records["event"]}
+        dates = self._event_dates
+        as_of: PartialDate | None = o.get("as_of")
+        for i, ident in enumerate(o.get("events", [])):
+            self._ref(c, "event", ident, ("outcome", "events", i))
+            date: PartialDate | None = dates.get(ident)
+            if date is None:
+                continue
+            if after is not None and date.first_day() <= after:
+                c.add(("outcome", "events", i), f"outcome event {ident!r} is dated "
+                      f"{date.iso()}, not after the article's latest possible publication date "
+                      f"{after.isoformat()}", "an outcome cites what happened after the article; "
+                      "list earlier events under the claim's evidence instead")
+            if as_of is not None and as_of.last_day() < date.first_day():
+                c.add(("outcome", "as_of"), f"as_of {as_of.iso()!r} is before outcome event "
+                      f"{ident!r} ({date.iso()})", "as_of is the date the outcome was last "
+                      "judged: on or after its latest event")
+        if not _has(o, "status", "note") or as_of is None:
+            return None
+        return Outcome(status=o["status"], note=o["note"], as_of=as_of,
+                       events=tuple(o.get("events", [])), references=refs)
+
+    def _source_latest(self, source: str | None) -> dt.date | None:
+        """The last day a source can have been published (`latest`, else its date)."""
+        for doc, rec in self.records["source"]:
+            if _stem(doc.path) == source:
+                d: PartialDate | None = rec.get("latest") or rec.get("published")
+                return d.last_day() if d is not None else None
+        return None
 
     def _link_term(self, c: FieldChecker, doc: Document, r: dict[str, Any]) -> Term | None:
         self._ref(c, "actor", r.get("actor"), ("actor",))
@@ -321,7 +421,8 @@ class _Validator:
         if not _has(r, "id", "term", "definition"):
             return None
         return Term(id=r["id"], path=doc.path, term=r["term"], expansion=r.get("expansion"),
-                    definition=r["definition"], actor=r.get("actor"), sources=sources)
+                    definition=r["definition"], actor=r.get("actor"), sources=sources,
+                    reviewed=r.get("reviewed"))
 
     def _claim_graph(self, claims: dict[str, Claim]) -> None:
         """No cycle of support; every claim linked, through supports/attacks, to a thesis."""

@@ -36,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
         counts = ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in (
             (len(corpus.events), "event"), (len(corpus.actors), "actor"),
             (len(corpus.claims), "claim"), (quotes, "claim quote"),
-            (len(corpus.terms), "glossary term"), (len(corpus.sources), "source")))
+            (len(corpus.terms), "glossary term"), (len(corpus.sources), "source"),
+            (len(corpus.publishers), "publisher")))
         print(f"explainer: data is valid: {counts}; every quote found verbatim")
     return 0
