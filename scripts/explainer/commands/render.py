@@ -15,7 +15,7 @@ from pathlib import Path
 from explainer.build import read_corpus, render
 from explainer.problems import DataError, format_problems
 from explainer.render import DEFAULT_REPO
-from explainer.render.cite import Publication
+from explainer.render.cite import DEFAULT_SITE, Publication
 from explainer.render.glossary import abbreviations_for
 
 MANIFEST = ".explainer-render"
@@ -61,7 +61,7 @@ def _clear(out: Path) -> None:
 
 
 def write(out: Path, data_dir: Path, config: Path, repo: str,
-          site: Publication = Publication()) -> list[str]:
+          site: Publication = DEFAULT_SITE) -> list[str]:
     """Render and write; return the paths written, relative to `out`."""
     root = config.resolve().parent
     schemas = {p.name.removesuffix(".schema.json"): p.read_text(encoding="utf-8")

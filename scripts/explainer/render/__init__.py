@@ -20,15 +20,15 @@ from explainer.render import (
     data,
     events,
     exports,
-    feed,
     factchecks,
+    feed,
     glossary,
     home,
     links,
     source,
     timeline,
 )
-from explainer.render.cite import Cited, Publication, cite_files
+from explainer.render.cite import DEFAULT_SITE, Cited, Publication, cite_files
 
 DEFAULT_REPO = "https://github.com/OWNER/mali-coup-explainer"
 
@@ -63,7 +63,7 @@ def _check_reserved(corpus: Corpus) -> None:
 
 
 def render_site(corpus: Corpus, *, schemas: dict[str, str] | None = None,
-                repo: str = DEFAULT_REPO, site: Publication = Publication(),
+                repo: str = DEFAULT_REPO, site: Publication = DEFAULT_SITE,
                 event_pages: Callable[[Corpus], dict[str, str]] | None = None) -> Site:
     """Every page of the site, keyed by its path (`events/<id>.md`), and the download files.
 

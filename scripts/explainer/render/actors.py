@@ -6,7 +6,7 @@ from typing import Any
 
 from explainer.model import Actor, Corpus
 from explainer.render import links, paging
-from explainer.render.cite import Cited, Publication, cite_block
+from explainer.render.cite import DEFAULT_SITE, Cited, Publication, cite_block
 from explainer.render.common import abbrs, citations, heading_anchor, kind_label, time
 from explainer.render.timeline import SPLIT
 from explainer.text import plain, rich
@@ -85,7 +85,7 @@ def actor_cited(a: Actor, site: Publication) -> Cited:
 
 
 def actor_page(corpus: Corpus, a: Actor, members: tuple[str, ...],
-               site: Publication = Publication()) -> str:
+               site: Publication = DEFAULT_SITE) -> str:
     page = links.actor(a.id)
     lines = [f"# {plain(a.name)} {heading_anchor('actor-' + a.id)}", "",
              f"**Kind:** {kind_label(a.kind)}"]
@@ -142,7 +142,7 @@ def actor_jsonld(a: Actor) -> dict[str, Any]:
     return data
 
 
-def actor_pages(corpus: Corpus, site: Publication = Publication()) -> dict[str, str]:
+def actor_pages(corpus: Corpus, site: Publication = DEFAULT_SITE) -> dict[str, str]:
     pages = actor_index_pages(corpus)
     for a in corpus.actors.values():
         pages[links.actor(a.id)] = actor_page(corpus, a, corpus.members.get(a.id, ()), site)

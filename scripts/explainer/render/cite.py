@@ -24,6 +24,9 @@ class Publication:
     url: str = "https://OWNER.github.io/mali-coup-explainer/"
 
 
+DEFAULT_SITE = Publication()
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Cited:
     """What a citation of one page needs."""
@@ -88,7 +91,9 @@ def bibtex(c: Cited) -> str:
                    ("note", f"Last reviewed {c.reviewed.display()}")]
         if c.reviewed.day:
             fields.append(("date", c.reviewed.iso()))
-    return BibliographyData(entries={c.key: Entry("misc", fields=fields)}).to_string("bibtex")
+    text: str = BibliographyData(entries={c.key: Entry("misc", fields=fields)}).to_string(
+        "bibtex")
+    return text
 
 
 def cite_files(c: Cited) -> dict[str, bytes]:

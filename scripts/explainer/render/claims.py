@@ -6,7 +6,7 @@ from typing import Any
 
 from explainer.model import Claim, Corpus
 from explainer.render import links
-from explainer.render.cite import Cited, Publication, cite_block
+from explainer.render.cite import DEFAULT_SITE, Cited, Publication, cite_block
 from explainer.render.common import (
     VERDICT_LABELS,
     VERDICT_MEANINGS,
@@ -66,7 +66,7 @@ def claim_jsonld(corpus: Corpus, c: Claim, site: Publication) -> dict[str, Any] 
     return data
 
 
-def claim_page(corpus: Corpus, c: Claim, site: Publication = Publication()) -> str:
+def claim_page(corpus: Corpus, c: Claim, site: Publication = DEFAULT_SITE) -> str:
     page = links.claim(c.id)
     badge = f" · {verdict_badge(c.assessment.verdict)}" if c.assessment else ""
     lines = [f"# {plain(c.label)} {heading_anchor('claim-' + c.id)}", "",
@@ -112,5 +112,5 @@ def claim_page(corpus: Corpus, c: Claim, site: Publication = Publication()) -> s
     return "\n".join(lines)
 
 
-def claim_pages(corpus: Corpus, site: Publication = Publication()) -> dict[str, str]:
+def claim_pages(corpus: Corpus, site: Publication = DEFAULT_SITE) -> dict[str, str]:
     return {links.claim(c.id): claim_page(corpus, c, site) for c in corpus.claims.values()}

@@ -142,7 +142,8 @@ def _exports_section(page: str, size: Callable[[str], str]) -> list[str]:
         "## For other tools {#exports}", "",
         item(exports.TIMELINEJS_FILE, "timeline.json", "every event in the TimelineJS 3 "
              "format (a slide per event, grouped by kind, with our eras); load it into "
-             "TimelineJS to show the timeline as slides."),
+             "TimelineJS to show the timeline as slides (its `georgia-helvetica` font option keeps "
+             "it off Google Fonts)."),
         item(exports.DOT_FILE, "argument.dot", "the argument map for Graphviz: `dot -Tsvg "
              "argument.dot`."),
         item(exports.AIF_FILE, "argument.aif.json", "the argument in the Argument "

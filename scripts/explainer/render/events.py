@@ -6,7 +6,7 @@ from typing import Any
 
 from explainer.model import Corpus, Event
 from explainer.render import links
-from explainer.render.cite import Cited, Publication, cite_block
+from explainer.render.cite import DEFAULT_SITE, Cited, Publication, cite_block
 from explainer.render.common import abbrs, citations, cite_inline, heading_anchor, kind_label, time
 from explainer.render.timeline import SPLIT
 from explainer.text import plain, rich
@@ -18,7 +18,7 @@ def event_cited(e: Event, site: Publication) -> Cited:
 
 
 def event_page(corpus: Corpus, e: Event, prev: Event | None, nxt: Event | None,
-               site: Publication = Publication()) -> str:
+               site: Publication = DEFAULT_SITE) -> str:
     page = links.event(e.id)
     lines = [f"# {plain(e.title)} {heading_anchor('event-' + e.id)}", "",
              f"**When:** {time(e.when)}  ", f"**Kind:** [{kind_label(e.kind)}]"
@@ -74,7 +74,7 @@ def event_jsonld(e: Event) -> dict[str, Any]:
     return data
 
 
-def event_pages(corpus: Corpus, site: Publication = Publication()) -> dict[str, str]:
+def event_pages(corpus: Corpus, site: Publication = DEFAULT_SITE) -> dict[str, str]:
     evs = list(corpus.events.values())
     return {links.event(e.id): event_page(corpus, e, evs[i - 1] if i else None,
                                           evs[i + 1] if i + 1 < len(evs) else None, site)

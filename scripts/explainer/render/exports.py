@@ -3,12 +3,14 @@ JSON, and an events CSV shaped like ACLED's. Pure: Corpus in, bytes out."""
 
 from __future__ import annotations
 
+import html
 import json
 from typing import Any
 
 from explainer.dates import PartialDate
 from explainer.model import Claim, Corpus, Event, Reference
 from explainer.render.timeline import ERAS
+from explainer.text import rich
 
 TIMELINEJS_FILE = "data/timeline.json"
 DOT_FILE = "data/argument.dot"
@@ -40,7 +42,8 @@ def _tl_date(d: PartialDate) -> dict[str, str]:
 def _tl_event(e: Event) -> dict[str, Any]:
     item: dict[str, Any] = {
         "start_date": _tl_date(e.when.date),
-        "text": {"headline": e.title, "text": e.summary},
+        # TimelineJS writes both as HTML: the title escaped, the summary as sanitised prose.
+        "text": {"headline": html.escape(e.title), "text": rich(e.summary)},
         "group": e.kind.replace("-", " "),
         "unique_id": e.id,
     }
@@ -63,7 +66,7 @@ def timelinejs(corpus: Corpus, *, title: str, text: str) -> dict[str, Any]:
             if start <= end:
                 eras.append({"start_date": {"year": str(start)},
                              "end_date": {"year": str(end)}, "text": {"headline": heading}})
-    return {"title": {"text": {"headline": title, "text": text}},
+    return {"title": {"text": {"headline": html.escape(title), "text": html.escape(text)}},
             "events": [_tl_event(e) for e in events], "eras": eras}
 
 

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from explainer.render.card import CARD_FILE, HEIGHT, WIDTH
 from explainer.render.cite import Cited
 from explainer.render.feed import FEED_FILE
+from explainer.text import first_sentence as prose_first_sentence
 
 DESCRIPTION_MAX = 200
 _PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])")
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -42,7 +42,7 @@ def first_sentence(page_html: str) -> str:
         text = " ".join(html.unescape(_TAG.sub(" ", m.group(1))).split())
         if len(text) < 2:
             continue
-        sentence = _SENTENCE_END.split(text, maxsplit=1)[0]
+        sentence = prose_first_sentence(text)
         if len(sentence) <= DESCRIPTION_MAX:
             return sentence
         cut = sentence[:DESCRIPTION_MAX - 1].rsplit(" ", 1)[0]
