@@ -19,7 +19,8 @@ PAGE = """<!doctype html>
 <script>
 // TimelineJS defaults to Google-hosted fonts; this theme uses system fonts only.
 fetch("/mali-coup-explainer/data/timeline.json").then(r => r.json()).then(data => {
-  window.timeline = new TL.Timeline("timeline", data, {script_path: location.origin + "/timelinejs/js/", hash_bookmark: false,
+  window.timeline = new TL.Timeline("timeline", data, {
+    script_path: location.origin + "/timelinejs/js/", hash_bookmark: false,
     font: "georgia-helvetica"});
   window.timeline.on("loaded", () => { window.loaded = true; });
 });
