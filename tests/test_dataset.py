@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from explainer.build import read_corpus
+from explainer.commands.urls import cited_urls
 from explainer.coverage import coverage
 from explainer.load import Document, Key, load
 from explainer.model import ArticleCitation, Corpus
 from explainer.problems import DataError
+from explainer.source_classes import references
 from explainer.validate import validate
 
 URL = re.compile(r"https?://[^\s)>`\"']+")
@@ -47,16 +49,15 @@ def test_every_body_paragraph_is_cited(corpus: Corpus) -> None:
     assert article.share() >= 0.9
 
 
-def test_every_external_url_comes_from_a_named_public_reference(repo_root: Path) -> None:
-    listed = {ln for ln in (repo_root / "tests/fixtures/reference-urls.txt").read_text(
-        "utf-8").splitlines() if ln and not ln.startswith("#")}
-    cited = {u.rstrip(".,;") for p in (repo_root / "data").rglob("*.yaml")
-             for u in URL.findall(p.read_text("utf-8"))}
-    assert cited - listed == set()
-    fact_sheet = repo_root.parent / "shared" / "reference" / "fact-sheet.md"
-    if fact_sheet.exists():  # beside the clone in CI and in the workspace
-        text = fact_sheet.read_text("utf-8")
-        assert [u for u in sorted(listed) if u not in text] == []
+def test_the_link_check_reads_every_url_in_the_data(repo_root: Path, corpus: Corpus) -> None:
+    """Every address written anywhere in data/ is on the list `explainer urls` gives the weekly
+    link check, and every reference's host is a registered publisher (the check's own rule)."""
+    files = {p.relative_to(repo_root).as_posix(): p.read_text("utf-8")
+             for p in sorted((repo_root / "data").rglob("*.yaml"))}
+    listed = cited_urls(corpus, files)
+    written = {u.rstrip(".,;:") for text in files.values() for u in URL.findall(text)}
+    assert written - set(listed) == set()
+    assert all(ref.publisher_id in corpus.publishers for _rec, ref in references(corpus))
 
 
 def _quote_keys(data: object, key: Key = ()) -> list[Key]:
@@ -96,7 +97,8 @@ def test_changing_one_word_of_any_quote_fails_at_that_quote(repo_root: Path) -> 
     texts = {p.relative_to(repo_root).as_posix(): p.read_text("utf-8")
              for p in data.rglob("*.txt")}
     validate(docs, texts)
-    sources = [d for d in docs if d.path.startswith("data/sources/")]
+    # The sources (for their texts) and the publishers (for references' hosts) are always read.
+    sources = [d for d in docs if d.path.startswith(("data/sources/", "data/publishers/"))]
     mutated = 0
     for doc in docs:
         for key in _quote_keys(doc.data):

@@ -87,7 +87,8 @@ def test_the_guide_documents_no_field_the_model_lacks() -> None:
 
 def test_every_enum_value_is_in_the_guide() -> None:
     text = _guide()
-    for values in (s.EVENT_KINDS, s.ACTOR_KINDS, s.CLAIM_KINDS, s.VERDICTS, s.PRECISIONS):
+    for values in (s.EVENT_KINDS, s.ACTOR_KINDS, s.CLAIM_KINDS, s.VERDICTS, s.PRECISIONS,
+                   s.SOURCE_CLASSES):
         assert [v for v in values if f"`{v}`" not in text] == []
 
 
@@ -104,6 +105,11 @@ def test_every_example_passes_the_check(tmp_path: Path, fixtures_dir: Path,
     # The examples quote the real article: bring its record and text.
     for path in (ROOT / "data" / "sources").glob("mali-double-coup.*"):
         shutil.copy(path, data / "sources" / path.name)
+    # ... and cite real pages: bring the publisher register, less the publishers shown as examples.
+    shown = {yaml.safe_load(e)["id"] for e in _examples() if "/publisher.schema" in e}
+    for path in (ROOT / "data" / "publishers").glob("*.yaml"):
+        if path.stem not in shown:
+            shutil.copy(path, data / "publishers" / path.name)
     written = []
     for example in _examples():
         kind = example.split("schemas/", 1)[1].split(".", 1)[0]

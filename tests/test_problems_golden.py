@@ -75,7 +75,7 @@ def test_valid_fixture_passes(fixtures_dir: Path, tmp_path: Path,
     shutil.copytree(fixtures_dir / "small", tmp_path / "data")
     code, output = run_check(tmp_path, monkeypatch, capsys)
     assert code == 0, output
-    assert "data is valid: 3 events, 3 actors, 4 claims" in output
+    assert "data is valid: 4 events, 3 actors, 4 claims" in output
 
 
 def test_json_format_lists_problems(fixtures_dir: Path, tmp_path: Path,

@@ -23,7 +23,7 @@ EVENTS = 2000
 BOUND = 64 * 1024
 #: Pages that once listed every record of one kind (claims, quotes, terms, actors).
 LISTS_EVERY_RECORD = ("argument.md", "source.md", "fact-checks.md", "glossary.md",
-                      "actors/index.md")
+                      "actors/index.md", "hindsight.md")
 _EVENT_LINK = re.compile(r"\]\((?:\.\./)*events/[a-z0-9-]+\.md")
 
 
@@ -65,7 +65,8 @@ def test_record_lists_are_bounded_too(site: Site) -> None:
     # Far below the bound: each list is an index with counts, its records on their own pages.
     for path in LISTS_EVERY_RECORD:
         assert len(site.pages[path].markdown.encode()) <= BOUND / 2, path
-    for prefix in ("fact-checks/", "glossary/", "actors/kind/", "source/", "argument/"):
+    for prefix in ("fact-checks/", "glossary/", "actors/kind/", "source/", "argument/",
+                   "hindsight/"):
         assert any(p.startswith(prefix) for p in site.pages), prefix
 
 

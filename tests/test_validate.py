@@ -61,7 +61,8 @@ def test_any_loadable_data_gives_a_corpus_or_located_problems(fixtures_dir: Path
 
 def test_small_fixture_builds_a_sorted_indexed_corpus(fixtures_dir: Path) -> None:
     corpus = read_corpus(fixtures_dir / "small")
-    assert list(corpus.events) == ["1968-coup", "2021-coup", "2021-elections-promise"]
+    assert list(corpus.events) == ["1968-coup", "2021-coup", "2021-elections-promise",
+                                   "2023-elections-postponed"]
     assert corpus.events_by_actor["ada-example"] == ("2021-coup",)
     assert corpus.claims_by_event["2021-coup"] == ("coup-happened",)
     assert set(corpus.supporters["thesis"]) == {"coup-happened", "invest-in-governance"}
@@ -80,7 +81,7 @@ def test_model_dataclasses_cover_every_schema_field() -> None:
 
     renamed = {"date": "when", "precision": "when", "approximate": "when", "end": "when",
                "earliest": "when", "latest": "when", "display": "when", "published": "published",
-               "quotes": "quotes", "text": "text"}
+               "quotes": "quotes", "text": "text", "class": "source_class"}
     for kind, obj in s.RECORDS.items():
         cls = getattr(model, obj.name)
         names = set(cls.__dataclass_fields__)
@@ -147,3 +148,12 @@ def test_coverage_counts_quoted_sentences_per_paragraph(fixtures_dir: Path) -> N
     assert [p.body for p in sc.paragraphs] == [False, True, True, True, False]
     assert [p.cited for p in sc.body()] == [True, True, True]
     assert sc.share() == 1.0
+
+
+def test_outcome_is_read_into_the_model(fixtures_dir: Path) -> None:
+    corpus = read_corpus(fixtures_dir / "small")
+    outcome = corpus.claims["thesis"].outcome
+    assert outcome is not None
+    assert (outcome.status, outcome.events, outcome.as_of.iso()) == (
+        "partly", ("2023-elections-postponed",), "2025-01-01")
+    assert corpus.claims["coup-happened"].outcome is None

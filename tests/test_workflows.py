@@ -20,6 +20,7 @@ FILES = sorted(WORKFLOWS.glob("*.yml"))
 IDS = [f.name for f in FILES]
 PAGES = WORKFLOWS / "pages.yml"
 PULL_REQUEST = WORKFLOWS / "pull-request.yml"
+LINKS = WORKFLOWS / "links.yml"
 PINNED = re.compile(
     r"^\s*(?:-\s+)?uses:\s*([\w.-]+/[\w./-]+)@([0-9a-f]{40})\s+#\s+v\d+\.\d+\.\d+\s*$", re.M)
 WRITE_SCOPES = {"pages", "id-token"}
@@ -113,6 +114,8 @@ def test_only_the_deploy_job_may_write_to_pages(path: Path) -> None:
         if name == "deploy":
             assert writes == WRITE_SCOPES, perms
             assert job["environment"]["name"] == "github-pages"
+        elif path == LINKS:
+            assert writes == {"issues"}, f"the link watch writes issues only: {perms}"
         else:
             assert not writes, f"job {name!r} must not write: {perms}"
 
@@ -193,3 +196,32 @@ def test_explainer_check_knows_the_github_format() -> None:
     out = subprocess.run([str(exe), "check", "--help"], capture_output=True, text=True,
                          check=True).stdout
     assert "github" in out
+
+
+def test_the_link_watch_runs_weekly_and_on_demand_with_least_privilege() -> None:
+    wf = _load(LINKS)
+    assert _triggers(wf) == {"schedule", "workflow_dispatch"}  # never on pull requests
+    (cron,) = [s["cron"] for s in wf["on"]["schedule"]]
+    assert cron.split()[2:] == ["*", "*", "1"], "weekly"
+    assert wf["permissions"] == {"contents": "read"}
+    (job,) = wf["jobs"].values()
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    assert job["timeout-minutes"] <= 60
+    steps = job["steps"]
+    assert steps[0]["with"]["persist-credentials"] is False
+    runs = "\n".join(s.get("run", "") for s in steps)
+    assert "explainer urls --format plain > lychee/urls.txt" in runs
+    assert "explainer urls --format json > lychee/urls.json" in runs
+    (check,) = [s for s in steps if s.get("uses", "").startswith("lycheeverse/lychee-action@")]
+    args = check["with"]["args"].split()
+    for option, most in (("--max-concurrency", 8), ("--max-retries", 5), ("--timeout", 60)):
+        assert option in args and 0 < int(args[args.index(option) + 1]) <= most, option
+    assert "--retry-wait-time" in args
+    assert args[-1] == "lychee/urls.txt"
+    assert check["with"]["format"] == "json" and check["with"]["fail"] is False
+    report = check["with"]["output"]
+    last = steps[-1]
+    assert last["run"].split() == [".venv/bin/python", "-m", "explainer.linkrot", "--report",
+                                   report, "--urls", "lychee/urls.json"]
+    assert last["env"] == {"GH_TOKEN": "${{ github.token }}"}
+    assert (ROOT / "scripts" / "explainer" / "linkrot.py").is_file()

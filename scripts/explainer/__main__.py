@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from explainer.commands import check, coverage, new, render, schemas
+from explainer.commands import check, coverage, new, render, schemas, sources, urls
 
-COMMANDS = (check, coverage, schemas, render, new)
+COMMANDS = (check, coverage, schemas, render, new, sources, urls)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from explainer.dates import PartialDate, When
+from explainer.problems import Problem
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -201,6 +202,8 @@ class Corpus:
     #: reverse affiliations: for each actor, the actors affiliated with it
     members: dict[str, tuple[str, ...]] = field(default_factory=dict)
     publishers: dict[str, Publisher] = field(default_factory=dict)
+    #: findings that are reported but do not stop the build (the class rules, until enforced)
+    advisories: tuple[Problem, ...] = ()
 
     @classmethod
     def build(cls, *, sources: dict[str, Source], events: dict[str, Event],

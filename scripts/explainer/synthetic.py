@@ -19,6 +19,8 @@ from typing import Any
 from explainer import schema as s
 
 FIRST_YEAR, LAST_YEAR = 1950, 2024
+#: Every synthetic source is published in June 2021: events dated later can be outcome events.
+ARTICLE_LATEST, OUTCOME_AS_OF = "2021-06-30", "2025-01-01"
 
 _SYLLABLES = ("ba", "ko", "ma", "li", "sa", "do", "ra", "ne", "ti", "gu", "se", "fa", "mo",
               "ka", "ze", "lu", "vi", "no", "pe", "ha", "ri", "ta", "be", "ou")
@@ -55,6 +57,7 @@ class _Gen:
         self.rnd = random.Random(seed)
         self.files: dict[str, str] = {}
         self.sentences: dict[str, list[str]] = {}  # source id -> its sentences
+        self.later: list[str] = []  # ids of events after the sources' publication
 
     def word(self) -> str:
         r = self.rnd
@@ -133,6 +136,11 @@ class _Gen:
         self._events()
         self._claims()
         self._terms()
+        # Every reference cites example.org: one publisher covers them (no random draw, so the
+        # rest of the dataset is what it was before publishers existed).
+        self.put("publisher", "example-news", {
+            "id": "example-news", "name": "Example News", "hosts": ["example.org"],
+            "class": "news", "note": "A made-up newspaper that every synthetic reference cites."})
         return dict(sorted(self.files.items()))
 
     def _sources(self) -> None:
@@ -218,6 +226,8 @@ class _Gen:
                     {"value": str(r.randint(1, 500)), "sources": [self.reference(i * 10 + 7)]},
                     {"value": str(r.randint(501, 5000)), "sources": [self.reference(i * 10 + 8)]},
                 ], "note": self.sentence()}]
+            if date > ARTICLE_LATEST:  # after the article: an outcome may cite it
+                self.later.append(ident)
             self.put("event", ident, rec)
 
     def _claims(self) -> None:
@@ -251,6 +261,14 @@ class _Gen:
                 if verdict != "opinion":
                     assessment["references"] = [self.reference(i * 10 + 9)]
                 rec["assessment"] = assessment
+            if i % 3 == 1 and self.later:
+                # No random draw: the rest of the dataset stays what it was before outcomes.
+                rec["outcome"] = {
+                    "status": s.OUTCOME_STATUSES[i % len(s.OUTCOME_STATUSES)],
+                    "note": f"Later events bear on claim {i}.",
+                    "events": sorted({self.later[(i * 7) % len(self.later)],
+                                      self.later[(i * 13) % len(self.later)]}),
+                    "as_of": OUTCOME_AS_OF}
             earlier.append(i)
             self.put("claim", self.claim_id(i), rec)
 

@@ -6,6 +6,7 @@ A record with a mistake still registers its id, so one mistake does not cascade 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from explainer import schema as s
+from explainer import source_classes
 from explainer.dates import PartialDate, When
 from explainer.fields import ID_RE, FieldChecker, close_match
 from explainer.load import Document, Key
@@ -132,9 +134,23 @@ class _Validator:
         self._claim_graph(built["claim"])
         if self.problems:
             raise DataError(self.problems)
-        return Corpus.build(sources=built["source"], events=built["event"], actors=built["actor"],
-                            claims=built["claim"], terms=built["term"],
-                            publishers=built["publisher"])
+        corpus = Corpus.build(sources=built["source"], events=built["event"],
+                              actors=built["actor"], claims=built["claim"], terms=built["term"],
+                              publishers=built["publisher"])
+        return self._class_rules(corpus)
+
+    def _class_rules(self, corpus: Corpus) -> Corpus:
+        """The source-class rules (source_classes.py): problems when enforced, else advisories
+        that `explainer check` prints as warnings."""
+        docs = {doc.path: doc for recs in self.records.values() for doc, _ in recs}
+        found: list[Problem] = []
+        for f in source_classes.findings(corpus):
+            FieldChecker(docs[f.path], found).add(f.key, f.message, f.hint, at_key=True)
+        if found and source_classes.ENFORCED:
+            raise DataError(found)
+        for f in source_classes.maintainer_notes(corpus):  # a heuristic: never more than advice
+            FieldChecker(docs[f.path], found).add(f.key, f.message, f.hint)
+        return dataclasses.replace(corpus, advisories=tuple(sorted(found)))
 
     def _register(self, one: Shaped) -> None:
         """Ids are registered in path order, even for a bad record, so its id still counts."""
@@ -220,7 +236,7 @@ class _Validator:
                     c.add((*k, "url"), f"no publisher is registered for host {host!r}",
                           f"add data/publishers/<id>.yaml with 'hosts: [{host}]', its name and "
                           "its class (primary, research, agency, news, reprint or other); see "
-                          "CONTRIBUTING.md, 'Publishers'")
+                          "CONTRIBUTING.md, 'Adding a publisher'")
                 if (archive := f.get("archive")) and (
                         host_of(archive) != "web.archive.org"
                         or not archive.split("://", 1)[1].startswith("web.archive.org/web/")):

@@ -127,12 +127,15 @@ def page_kinds(corpus: Any) -> dict[str, str]:
     event = max(events, key=lambda e: (len(e.disputed), len(e.sources), len(e.actors), e.id))
     actor = max(corpus.events_by_actor, key=lambda a: (len(corpus.events_by_actor[a]), a))
     claim = max(corpus.claims.values(),
-                key=lambda c: (c.assessment is not None, len(c.evidence), c.id))
+                key=lambda c: (c.assessment is not None, c.outcome is not None,
+                               len(c.evidence), c.id))
     kind = sorted({e.kind for e in events})[0]
     return {
         "home": "", "timeline": "timeline/", "timeline-kind": f"timeline/kind/{kind}/",
         "event": f"events/{event.id}/", "actors": "actors/", "actor": f"actors/{actor}/",
         "argument": "argument/", "claim": f"claims/{claim.id}/", "fact-checks": "fact-checks/",
+        "hindsight": "hindsight/",
         "glossary": "glossary/", "source": "source/", "data": "data/", "about": "about/",
+        "method": "method/",
         "not-found": "404.html",
     }

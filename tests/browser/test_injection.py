@@ -64,6 +64,8 @@ SHOWN = {
     "actors/ada-example/": ['Ada Example {: onclick="window.__pwned=8" }',
                             'Col. Example [evil](javascript:window.__pwned=4)'],
     "claims/thesis/": ["Aid backfires [x](javascript:window.__pwned=4)"],
+    "hindsight/": ['Later coup {: onclick="window.__pwned=8" }',
+                   "Aid backfires [x](javascript:window.__pwned=4)"],
     "glossary/": ['junta {: onclick="window.__pwned=8" }',
                   "https://ok/a) [evil](javascript:window.__pwned=7)"],
     # The source page shows only the quoted passages of the (hostile) source text.

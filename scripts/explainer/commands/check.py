@@ -7,7 +7,13 @@ import sys
 from pathlib import Path
 
 from explainer.build import read_corpus
-from explainer.problems import DataError, format_problems, problems_as_github, problems_as_json
+from explainer.problems import (
+    DataError,
+    Problem,
+    format_problems,
+    problems_as_github,
+    problems_as_json,
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,4 +45,18 @@ def run(args: argparse.Namespace) -> int:
             (len(corpus.terms), "glossary term"), (len(corpus.sources), "source"),
             (len(corpus.publishers), "publisher")))
         print(f"explainer: data is valid: {counts}; every quote found verbatim")
+    if corpus.advisories and args.format != "json":
+        _warn(list(corpus.advisories), github=args.format == "github")
     return 0
+
+
+def _warn(found: list[Problem], *, github: bool) -> None:
+    """Advice that does not stop the build (explainer.source_classes): maintainers' remarks
+    left in reader notes, and the class rules while they are not enforced."""
+    if github:
+        print(problems_as_github(found).replace("::error ", "::warning "))
+    for p in found:
+        print(f"{p.path}:{p.line}:{p.col}: warning: {p.message}"
+              + (f"\n    hint: {p.hint}" if p.hint else ""), file=sys.stderr)
+    print(f"explainer: {len(found)} warning{'s' * (len(found) != 1)} (see explainer "
+          "sources); the data is valid", file=sys.stderr)

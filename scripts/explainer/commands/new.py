@@ -151,6 +151,8 @@ def _citations(d: Draft, args: argparse.Namespace, data: Path, ask: Ask, key: st
         d.lines.append(f"    url: {scalar(ref[0])}")
         if args.ref_published:
             d.lines.append(f"    published: {scalar(args.ref_published)}")
+        if args.ref_excerpt:
+            d.lines.append(f"    excerpt: {scalar(args.ref_excerpt)}")
 
 
 def _date(value: str | None, ask: Ask) -> tuple[str, str]:
@@ -250,7 +252,30 @@ def _draft_claim(args: argparse.Namespace, data: Path, ask: Ask) -> Draft:
                         ("actors", [a.partition(":")[0].strip() for a in args.actor or []])):
         if values:
             d.lines.append(f"{key}: [{', '.join(values)}]")
+    if args.outcome:
+        _outcome(d, args)
     return d
+
+
+def _outcome(d: Draft, args: argparse.Namespace) -> None:
+    """`outcome:` from --outcome STATUS, --outcome-note, --outcome-event and --outcome-as-of."""
+    if args.outcome not in s.OUTCOME_STATUSES:
+        raise Refusal(f"--outcome must be one of {', '.join(s.OUTCOME_STATUSES)} (got "
+                      f"{args.outcome!r})")
+    if not args.outcome_note:
+        raise Refusal("--outcome-note is needed with --outcome: what the later record shows, "
+                      "and what it does not, in neutral words")
+    as_of = args.outcome_as_of or today().isoformat()
+    try:
+        parse_date(as_of)
+    except ValueError as e:
+        raise Refusal(f"--outcome-as-of {e} (got {as_of!r})") from None
+    d.lines.append("outcome:")
+    d.add("status", args.outcome, indent=2)
+    d.add("note", args.outcome_note, indent=2)
+    if args.outcome_event:
+        d.lines.append(f"  events: [{', '.join(args.outcome_event)}]")
+    d.add("as_of", as_of, indent=2)
 
 
 DRAFTS = {"event": _draft_event, "actor": _draft_actor, "claim": _draft_claim}
@@ -281,6 +306,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--supports", action="append", metavar="CLAIM", help="claim: id it supports")
     p.add_argument("--attacks", action="append", metavar="CLAIM", help="claim: id it attacks")
     p.add_argument("--evidence", action="append", metavar="EVENT", help="claim: event id")
+    p.add_argument("--outcome", metavar="STATUS", help="claim: what happened after the article "
+                   f"({', '.join(s.OUTCOME_STATUSES)}); needs --outcome-note")
+    p.add_argument("--outcome-note", metavar="TEXT", help="claim: what the later record shows")
+    p.add_argument("--outcome-event", action="append", metavar="EVENT", help="claim: a later "
+                   "event the outcome rests on (repeatable)")
+    p.add_argument("--outcome-as-of", metavar="DATE", help="claim: when the outcome was judged "
+                   "(default: today)")
     p.add_argument("--quote", action="append", help="exact words from the source text "
                    "(repeatable)")
     p.add_argument("--source", help="id of the source the quotes come from (default: the only "
@@ -289,6 +321,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--ref-title", help="external reference: title of the page")
     p.add_argument("--ref-publisher", help="external reference: who published it")
     p.add_argument("--ref-published", metavar="DATE", help="external reference: when")
+    p.add_argument("--ref-excerpt", metavar="WORDS", help="external reference: the exact "
+                   "sentence or two of the page that supports the record (at most 400 "
+                   "characters)")
     p.set_defaults(run=run)
 
 
@@ -335,7 +370,7 @@ def next_steps(draft: Draft, shown: str) -> str:
     optional = {
         "event": ("actors", "place", "tags"),
         "actor": ("roles", "affiliations", "aliases"),
-        "claim": ("evidence", "actors", "assessment"),
+        "claim": ("evidence", "actors", "assessment", "outcome"),
     }[draft.kind]
     missing = [f for f in optional if f not in have]
     if missing:

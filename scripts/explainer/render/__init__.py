@@ -23,6 +23,7 @@ from explainer.render import (
     factchecks,
     feed,
     glossary,
+    hindsight,
     home,
     links,
     source,
@@ -77,10 +78,12 @@ def render_site(corpus: Corpus, *, schemas: dict[str, str] | None = None,
         links.HOME: home.home(corpus),
         links.DATA: data.data_page(corpus, files, schemas),
         links.ABOUT: about.about(corpus, repo),
+        links.METHOD: about.method(corpus),
     }
     md.update(argument.argument_pages(corpus))
     md.update(factchecks.fact_check_pages(corpus))
     md.update(glossary.glossary_pages(corpus))
+    md.update(hindsight.hindsight_pages(corpus))
     md.update(source.source_pages(corpus))
     md.update(timeline.timeline_pages(corpus))
     pages = {path: Page(markdown=text) for path, text in md.items()}

@@ -7,7 +7,14 @@ from typing import Any
 from explainer.model import Actor, Corpus
 from explainer.render import links, paging
 from explainer.render.cite import DEFAULT_SITE, Cited, Publication, cite_block
-from explainer.render.common import abbrs, citations, heading_anchor, kind_label, time
+from explainer.render.common import (
+    abbrs,
+    citations,
+    heading_anchor,
+    kind_label,
+    reviewed,
+    time,
+)
 from explainer.render.timeline import SPLIT
 from explainer.text import plain, rich
 
@@ -128,7 +135,7 @@ def actor_page(corpus: Corpus, a: Actor, members: tuple[str, ...],
                   *(f"- [{plain(corpus.claims[c].label)}]({links.md(page, links.claim(c))})"
                     for c in claims), ""]
     lines += ["## Sources {#sources}", "", *citations(corpus, page, a.sources),
-              *cite_block(actor_cited(a, site))]
+              *reviewed(a.reviewed), *cite_block(actor_cited(a, site))]
     return "\n".join(lines)
 
 

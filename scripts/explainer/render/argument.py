@@ -8,6 +8,7 @@ from __future__ import annotations
 from explainer.model import Claim, Corpus
 from explainer.render import argument_map, links, paging
 from explainer.render.common import abbrs, count, kind_label, time, verdict_badge
+from explainer.render.hindsight import outcome_badge, outcome_text
 from explainer.text import plain, rich
 
 #: (claim, relation to its parent: root / supports / attacks, children, links to claims shown
@@ -46,6 +47,7 @@ def _list(corpus: Corpus, page: str, tree: Tree, depth: int) -> list[str]:
     c = corpus.claims[ident]
     pad = "    " * depth
     badge = f" {verdict_badge(c.assessment.verdict)}" if c.assessment else ""
+    badge += f" {outcome_badge(c.outcome.status)}" if c.outcome else ""
     rel = {"root": "", "supports": "**supports** · ", "attacks": "**attacks** · "}[relation]
     lines = [f"{pad}- {rel}[{plain(c.label)}]({links.md(page, links.claim(ident))}) "
              f"<span class=\"x-kind\">{kind_label(c.kind)}</span>{badge}"]
@@ -66,6 +68,7 @@ def _map_node(corpus: Corpus, page: str, tree: Tree) -> argument_map.MapNode:
     c = corpus.claims[ident]
     return argument_map.MapNode(ident=ident, label=c.label, kind=c.kind, relation=relation,
                        href=links.href(page, links.claim(ident)),
+                       outcome=outcome_text(c.outcome.status) if c.outcome else None,
                        children=tuple(_map_node(corpus, page, t) for t in children))
 
 
@@ -91,6 +94,11 @@ def _summary(corpus: Corpus, thesis: Claim, limit: int | None = None) -> str:
     parts.append(f"Of its claims, {count(len(checked), 'statement')} of fact "
                  f"{'was' if len(checked) == 1 else 'were'} checked; see the "
                  f"[fact-checks]({links.md(links.ARGUMENT, links.FACT_CHECKS)}).")
+    later = sum(1 for c in claims if c.outcome)
+    if later:
+        parts.append(f"Events after the article bear on {count(later, 'claim')}, whose "
+                     "outcomes are marked “Later”: see [was the warning "
+                     f"right?]({links.md(links.ARGUMENT, links.HINDSIGHT)}).")
     return " ".join(parts)
 
 
@@ -121,12 +129,14 @@ def _shallow_list(corpus: Corpus, page: str, tree: Tree) -> list[str]:
     ident, _, children, _ = tree
     c = corpus.claims[ident]
     badge = f" {verdict_badge(c.assessment.verdict)}" if c.assessment else ""
+    badge += f" {outcome_badge(c.outcome.status)}" if c.outcome else ""
     lines = [f"- [{plain(c.label)}]({links.md(page, links.claim(ident))}) "
              f"<span class=\"x-kind\">{kind_label(c.kind)}</span>{badge}"]
     for child in children[:CHILDREN]:
         k = corpus.claims[child[0]]
         below = _size(child) - 1
         kbadge = f" {verdict_badge(k.assessment.verdict)}" if k.assessment else ""
+        kbadge += f" {outcome_badge(k.outcome.status)}" if k.outcome else ""
         more = (f" — [{count(below, 'claim')} below it]"
                 f"({links.md(page, links.claim(k.id), 'relations')})" if below else "")
         lines.append(f"    - **{child[1]}** · [{plain(k.label)}]"

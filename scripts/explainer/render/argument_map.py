@@ -19,6 +19,8 @@ class MapNode:
     relation: str
     href: str
     children: tuple[MapNode, ...] = ()
+    #: What happened after the article, as text ('Later: ▲ borne out'): a line of its own.
+    outcome: str | None = None
 
 
 #: The map is drawn this wide: the content column at 1280px. On a phone the figure scrolls.
@@ -44,7 +46,7 @@ class _Box:
 
     @property
     def h(self) -> float:
-        return len(self.lines) * _LINE_H + 12
+        return (len(self.lines) + (self.node.outcome is not None)) * _LINE_H + 12
 
 
 def _wrap(label: str, w: float) -> tuple[str, ...]:
@@ -93,7 +95,8 @@ def argument_map(root: MapNode, *, title: str) -> str:
     edges: list[str] = []
     panels: list[str] = []
     y = _outline(MapNode(ident=root.ident, label=root.label, kind=root.kind,
-                         relation=root.relation, href=root.href), 0, 0, MAP_W, boxes, edges)
+                         relation=root.relation, href=root.href, outcome=root.outcome), 0, 0,
+                 MAP_W, boxes, edges)
     for key, heading in _GROUPS:
         members = [c for c in root.children if _group_of(c) == key]
         if not members:
@@ -127,9 +130,13 @@ def argument_map(root: MapNode, *, title: str) -> str:
         n = b.node
         text = "".join(f'<tspan x="{b.x + 10:g}" dy="{0 if j == 0 else _LINE_H}">'
                        f"{svg_text(line)}</tspan>" for j, line in enumerate(b.lines))
+        if n.outcome:  # the outcome on its own line, worded apart from the label
+            text += (f'<tspan class="x-node-outcome" x="{b.x + 10:g}" dy="{_LINE_H}">'
+                     f"{svg_text(n.outcome)}</tspan>")
         rel = "" if n.relation == "root" else f"{n.relation}: "
         out.append(f'<a href="{n.href}" class="x-node x-node--{n.kind}">'
-                   f"<title>{svg_text(rel + n.label)} ({svg_text(n.kind)})</title>"
+                   f"<title>{svg_text(rel + n.label)} ({svg_text(n.kind)})"
+                   f"{'. ' + svg_text(n.outcome) if n.outcome else ''}</title>"
                    f'<rect x="{b.x:g}" y="{b.y:g}" width="{b.w:g}" height="{b.h:g}" rx="6"/>'
                    f'<text x="{b.x + 10:g}" y="{b.y + 19:g}">{text}</text></a>')
     out.append(f'<g class="x-legend"><path class="x-edge x-edge--supports" d="M10 {ly}H50" '

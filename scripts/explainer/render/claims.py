@@ -15,9 +15,11 @@ from explainer.render.common import (
     heading_anchor,
     kind_label,
     quote_block,
+    reviewed,
     time,
     verdict_badge,
 )
+from explainer.render.hindsight import claim_outcome, outcome_badge
 from explainer.text import plain, rich
 
 
@@ -69,6 +71,8 @@ def claim_jsonld(corpus: Corpus, c: Claim, site: Publication) -> dict[str, Any] 
 def claim_page(corpus: Corpus, c: Claim, site: Publication = DEFAULT_SITE) -> str:
     page = links.claim(c.id)
     badge = f" · {verdict_badge(c.assessment.verdict)}" if c.assessment else ""
+    if c.outcome:
+        badge += f" · {outcome_badge(c.outcome.status)}"
     lines = [f"# {plain(c.label)} {heading_anchor('claim-' + c.id)}", "",
              f"**Part in the argument:** {kind_label(c.kind)}{badge}", "",
              "## What the article says {#statement}", "",
@@ -104,10 +108,12 @@ def claim_page(corpus: Corpus, c: Claim, site: Publication = DEFAULT_SITE) -> st
     else:
         a = c.assessment
         lines += [f"**Verdict:** {verdict_badge(a.verdict)} "
-                  f"([what verdicts mean]({links.md(page, links.ABOUT, 'verdicts')}))", "",
+                  f"([what verdicts mean]({links.md(page, links.METHOD, 'verdicts')}))", "",
                   rich(a.note, abbrs(corpus)), ""]
         if a.references:
             lines += ["**References**", "", *citations(corpus, page, a.references)]
+    lines += reviewed(c.reviewed)
+    lines += claim_outcome(corpus, page, c)
     lines += cite_block(claim_cited(c, site))
     return "\n".join(lines)
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from explainer.dates import When
+import html
+
+from explainer.dates import PartialDate, When
 from explainer.model import ArticleCitation, Citation, Corpus, Event, Quote, Reference
 from explainer.render import links
 from explainer.render.places import paragraph_target
-from explainer.text import Abbreviations, plain, url
+from explainer.source_classes import MAINTAINER_NOTE
+from explainer.text import Abbreviations, plain, safe_url, url
 
 VERDICT_LABELS = {
     "correct": "Correct", "imprecise": "Imprecise", "wrong": "Wrong",
@@ -47,6 +50,14 @@ def time(when: When) -> str:
     return f'<time datetime="{when.date.iso()}">{plain(when.display())}</time>'
 
 
+def reviewed(date: PartialDate | None) -> list[str]:
+    """'Last checked against its sources: <date>.' as a paragraph, or nothing if unknown."""
+    if date is None:
+        return []
+    return [f'<p class="x-reviewed">Last checked against its sources: <time datetime='
+            f'"{date.iso()}">{plain(date.display())}</time>.</p>', ""]
+
+
 def verdict_badge(verdict: str) -> str:
     """Text and colour, never colour alone."""
     return (f'<span class="x-verdict x-verdict--{verdict}">{VERDICT_MARKS[verdict]} '
@@ -69,29 +80,62 @@ def quote_block(corpus: Corpus, page: str, q: Quote, note: str | None = None) ->
     return lines
 
 
+def archive_url(ref: Reference) -> str:
+    """The Internet Archive copy of a reference: its exact `archive` snapshot, else the capture
+    nearest its date (`published`, else `accessed`): web.archive.org/web/<YYYYMMDD>/<url>, with
+    YYYYMM or YYYY for a date known to the month or year, and no date at all (the latest
+    capture) for an undated reference. The Archive redirects to the nearest capture, so
+    nothing is fetched at build time."""
+    if ref.archive:
+        return ref.archive
+    date = ref.published or ref.accessed
+    stamp = date.iso().replace("-", "") + "/" if date else ""
+    return f"https://web.archive.org/web/{stamp}{ref.url}"
+
+
+def _a(u: str, label: str, *, aria: str = "", cls: str = "") -> str:
+    attrs = f' class="{cls}"' if cls else ""
+    attrs += f' aria-label="{aria}"' if aria else ""
+    return f'<a href="{html.escape(safe_url(u))}"{attrs}>{label}</a>'
+
+
 def reference_line(ref: Reference) -> str:
-    parts = [url(ref.url, ref.title), plain(ref.publisher)]
+    """One external reference as HTML: the citation, an archived copy, the reader's note, and
+    the words the record relies on (a quotation that opens on demand, no JavaScript)."""
+    parts = [_a(ref.url, plain(ref.title)), plain(ref.publisher)]
     if ref.published:
         parts.append(plain(ref.published.display()))
     line = ", ".join(parts)
-    if ref.note:
-        line += f" — {plain(ref.note)}"
     if ref.accessed:
         line += f" (accessed {plain(ref.accessed.display())})"
+    line += " · " + _a(archive_url(ref), "archived copy", cls="x-archive",
+                       aria=f"archived copy of {plain(ref.title)}")
+    # A maintainer's remark left in a note ("(title from URL)") is not for readers.
+    note = MAINTAINER_NOTE.sub("", ref.note).strip() if ref.note else ""
+    if note:
+        line += f'<br><span class="x-ref-note">Note: {plain(note)}</span>'
+    if ref.excerpt:
+        foreign = ref.language and not ref.language.startswith("en")
+        lang = f' lang="{html.escape(ref.language or "")}"' if foreign else ""
+        gloss = (f'<p class="x-gloss">Translation: {plain(ref.excerpt_en)}</p>'
+                 if ref.excerpt_en else "")
+        line += (f'<details class="x-excerpt"><summary>What the page says</summary>'
+                 f"<blockquote{lang}><p>{plain(ref.excerpt)}</p></blockquote>{gloss}</details>")
     return line
 
 
 def citations(corpus: Corpus, page: str, cites: tuple[Citation, ...]) -> list[str]:
-    """Quotes from the article as blockquotes, then other references as a list."""
+    """Quotes from the article as blockquotes, then other references as a list (HTML, so each
+    item can hold its excerpt; Markdown would end the item at the <details>)."""
     out: list[str] = []
     refs: list[str] = []
     for c in cites:
         if isinstance(c, ArticleCitation):
             out += [*quote_block(corpus, page, c.quote, c.note), ""]
         else:
-            refs.append(f"- {reference_line(c)}")
+            refs.append(f"<li>{reference_line(c)}</li>")
     if refs:
-        out += [*refs, ""]
+        out += ['<ul class="x-refs">', *refs, "</ul>", ""]
     return out
 
 
@@ -105,7 +149,8 @@ def cite_inline(corpus: Corpus, page: str, cites: tuple[Citation, ...]) -> str:
                          f"[para. {q.paragraph}]"
                          f"({links.md(page, *paragraph_target(corpus, q.source, q.paragraph))})")
         else:
-            parts.append(url(c.url, c.publisher))
+            archived = safe_url(archive_url(c))
+            parts.append(f"{url(c.url, c.publisher)} ([archived copy](<{archived}>))")
     return "; ".join(parts)
 
 

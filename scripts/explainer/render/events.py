@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from explainer.model import Corpus, Event
-from explainer.render import links
+from explainer.render import links, scope
 from explainer.render.cite import DEFAULT_SITE, Cited, Publication, cite_block
-from explainer.render.common import abbrs, citations, cite_inline, heading_anchor, kind_label, time
-from explainer.render.timeline import SPLIT
+from explainer.render.common import (
+    abbrs,
+    citations,
+    cite_inline,
+    heading_anchor,
+    kind_label,
+    reviewed,
+    time,
+)
+from explainer.render.timeline import SPLIT, Era, era_of, eras, year_anchor
 from explainer.text import plain, rich
 
 
@@ -17,14 +27,22 @@ def event_cited(e: Event, site: Publication) -> Cited:
                  site=site)
 
 
-def event_page(corpus: Corpus, e: Event, prev: Event | None, nxt: Event | None,
+def event_page(corpus: Corpus, e: Event, prev: Event | None, nxt: Event | None, *,
+               cutoff: dt.date | None = None, all_eras: Sequence[Era] | None = None,
                site: Publication = DEFAULT_SITE) -> str:
+    """`cutoff` and `all_eras` (scope.cutoff, timeline.eras) are computed once by event_pages."""
+    if all_eras is None:
+        cutoff, all_eras = scope.cutoff(corpus), eras(corpus)
     page = links.event(e.id)
-    lines = [f"# {plain(e.title)} {heading_anchor('event-' + e.id)}", "",
-             f"**When:** {time(e.when)}  ", f"**Kind:** [{kind_label(e.kind)}]"
-             f"({links.md(page, links.by_kind(e.kind))})" + ("  " if e.place else "")]
+    meta = [f"**When:** {time(e.when)}",
+            f"**Kind:** [{kind_label(e.kind)}]({links.md(page, links.by_kind(e.kind))})"]
     if e.place:
-        lines.append(f"**Where:** {plain(e.place)}")
+        meta.append(f"**Where:** {plain(e.place)}")
+    if cutoff and scope.is_after(e, cutoff):
+        meta.append(f"**After the article:** {scope.time_after(e, cutoff)} after it was "
+                    f"published ([was the warning right?]({links.md(page, links.HINDSIGHT)}))")
+    lines = [f"# {plain(e.title)} {heading_anchor('event-' + e.id)}", "",
+             *(m + "  " for m in meta[:-1]), meta[-1]]
     lines += ["", rich(e.summary, abbrs(corpus)), ""]
     if e.actors:
         lines += ["## Actors {#actors}", "", "| Actor | Role |", "| --- | --- |"]
@@ -33,7 +51,8 @@ def event_page(corpus: Corpus, e: Event, prev: Event | None, nxt: Event | None,
             lines.append(f"| [{plain(a.name)}]({links.md(page, links.actor(a.id))}) | "
                          f"{plain(ea.role)} |")
         lines.append("")
-    lines += ["## Sources {#sources}", "", *citations(corpus, page, e.sources)]
+    lines += ["## Sources {#sources}", "", *citations(corpus, page, e.sources),
+              *reviewed(e.reviewed)]
     for i, d in enumerate(e.disputed, 1):
         lines += [f"## Disputed: {plain(d.label)} {{#disputed-{i}}}", "",
                   "Sources disagree; each value is shown with who gives it.", "",
@@ -56,7 +75,8 @@ def event_page(corpus: Corpus, e: Event, prev: Event | None, nxt: Event | None,
     if nxt:
         nav.append(f"Next: [{plain(nxt.title)}]({links.md(page, links.event(nxt.id))}) →")
     year = e.when.date.year
-    nav.append(f"[Timeline]({links.md(page, links.TIMELINE, f'year-{year}')})"
+    anchor = year_anchor(year, era_of(e, all_eras))
+    nav.append(f"[Timeline]({links.md(page, links.TIMELINE, anchor)})"
                if len(corpus.events) <= SPLIT else
                f"[Timeline: {year}]({links.md(page, links.timeline_year(year))})")
     lines += [*cite_block(event_cited(e, site)), "---", "", " · ".join(nav), ""]
@@ -76,6 +96,8 @@ def event_jsonld(e: Event) -> dict[str, Any]:
 
 def event_pages(corpus: Corpus, site: Publication = DEFAULT_SITE) -> dict[str, str]:
     evs = list(corpus.events.values())
+    cutoff, all_eras = scope.cutoff(corpus), eras(corpus)
     return {links.event(e.id): event_page(corpus, e, evs[i - 1] if i else None,
-                                          evs[i + 1] if i + 1 < len(evs) else None, site)
+                                          evs[i + 1] if i + 1 < len(evs) else None,
+                                          cutoff=cutoff, all_eras=all_eras, site=site)
             for i, e in enumerate(evs)}

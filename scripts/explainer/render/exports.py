@@ -3,13 +3,14 @@ JSON, and an events CSV shaped like ACLED's. Pure: Corpus in, bytes out."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 from typing import Any
 
 from explainer.dates import PartialDate
 from explainer.model import Claim, Corpus, Event, Reference
-from explainer.render.timeline import ERAS
+from explainer.render.timeline import eras
 from explainer.text import rich
 
 TIMELINEJS_FILE = "data/timeline.json"
@@ -55,19 +56,27 @@ def _tl_event(e: Event) -> dict[str, Any]:
 
 
 def timelinejs(corpus: Corpus, *, title: str, text: str) -> dict[str, Any]:
-    """The TimelineJS 3 JSON format: a title slide, one slide per event, our eras."""
+    """The TimelineJS 3 JSON format: a title slide, one slide per event, our eras (each from
+    its start, or the first event, to the day before the next era, or the last event)."""
     events = list(corpus.events.values())
-    eras = []
+    out_eras = []
     if events:
-        first, last = events[0].when.date.year, max(
-            (e.when.end or e.when.date).year for e in events)
-        for _ident, heading, lo, hi in ERAS:
-            start, end = max(lo or first, first), min(hi or last, last)
+        first = min(e.when.date.first_day() for e in events)
+        last = max((e.when.end or e.when.date).last_day() for e in events)
+        all_eras = eras(corpus)
+        for i, era in enumerate(all_eras):
+            start = max(era.start or first, first)
+            nxt = all_eras[i + 1].start if i + 1 < len(all_eras) else None
+            end = min(nxt - dt.timedelta(days=1) if nxt else last, last)
             if start <= end:
-                eras.append({"start_date": {"year": str(start)},
-                             "end_date": {"year": str(end)}, "text": {"headline": heading}})
+                out_eras.append({"start_date": _tl_day(start), "end_date": _tl_day(end),
+                                 "text": {"headline": html.escape(era.heading)}})
     return {"title": {"text": {"headline": html.escape(title), "text": html.escape(text)}},
-            "events": [_tl_event(e) for e in events], "eras": eras}
+            "events": [_tl_event(e) for e in events], "eras": out_eras}
+
+
+def _tl_day(d: dt.date) -> dict[str, str]:
+    return {"year": str(d.year), "month": str(d.month), "day": str(d.day)}
 
 
 def _dot_id(ident: str) -> str:

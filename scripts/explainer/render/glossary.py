@@ -10,7 +10,7 @@ import re
 
 from explainer.model import Corpus, Term
 from explainer.render import links, paging
-from explainer.render.common import abbrs, citations, count
+from explainer.render.common import abbrs, citations, count, reviewed
 from explainer.render.places import TERMS_PER_PAGE, TERMS_SPLIT, letter_page, letters
 from explainer.text import abbreviation, plain, rich
 
@@ -25,6 +25,7 @@ def _term(corpus: Corpus, page: str, t: Term) -> list[str]:
         lines += [f"See [{plain(a.name)}]({links.md(page, links.actor(a.id))}).", ""]
     if t.sources:
         lines += citations(corpus, page, t.sources)
+    lines += reviewed(t.reviewed)
     return lines
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from explainer.model import Corpus, Event
-from explainer.render import links, svg
+from explainer.render import links, scope, svg, whatnext
 from explainer.render.common import abbrs
 from explainer.text import first_sentence, plain, rich, rich_inline
 
 #: Which events tell the story first, most important first (the fallback when none is tagged).
 _STORY_KINDS = ("independence", "coup", "agreement", "election", "military-operation",
                 "sanction")
-#: Events tagged so happen next door: context, not the story.
+#: Events tagged so (or `regional-…`) happen next door: context, not the story (scope.is_regional).
 _CONTEXT_TAG = "regional"
 #: Events tagged so tell the story on the home page, one sentence each: their summary's first.
 HOME_TAG = "home"
@@ -26,13 +26,15 @@ def story_events(corpus: Corpus, n: int = 4) -> list[Event]:
     """The events whose summaries tell what happened, in date order: those tagged `home`.
 
     Without any, the fallback: the first independence, then the latest coups, then other
-    kinds; regional events left out.
+    kinds; regional events and events after the article left out.
     """
     tagged = [e for e in corpus.events.values() if HOME_TAG in e.tags]
     if tagged:
         return tagged[:n]
     rank = {k: i for i, k in enumerate(_STORY_KINDS)}
-    evs = [e for e in corpus.events.values() if _CONTEXT_TAG not in e.tags]
+    day = scope.cutoff(corpus)  # what came after the article has its own section
+    evs = [e for e in corpus.events.values()
+           if not scope.is_regional(e) and not scope.is_after(e, day)]
     first_of_kind: set[str] = set()
     keyed = []
     for i, e in enumerate(evs):
@@ -54,8 +56,8 @@ def _and(items: list[str]) -> str:
 
 def history_sentence(corpus: Corpus, page: str) -> str | None:
     """How many coups Mali has had since independence, each year linked to its coup event."""
-    home = [e for e in corpus.events.values() if _CONTEXT_TAG not in e.tags]
-    coups = [e for e in home if e.kind == "coup"]
+    home = [e for e in corpus.events.values() if not scope.is_regional(e)]
+    coups = scope.mali_coups(home)
     if not coups:
         return None
     years = [e.when.date.year for e in coups]
@@ -103,14 +105,17 @@ def home(corpus: Corpus) -> str:
     sentences = story(corpus, page)
     if sentences:
         timeline = links.href(page, links.TIMELINE)
+        mark = svg.article_mark(corpus)
         lines += ['<p class="x-story">' + " ".join(sentences) + "</p>", "",
                   '<figure class="x-figure" tabindex="0">',
-                  svg.overview(corpus.events.values(), ident="home-overview"),
-                  "<figcaption>Mali's coups since independence, and the months of the double coup. "
+                  svg.overview(corpus.events.values(), ident="home-overview", article=mark),
+                  "<figcaption>Mali's coups since independence, and the months of the double coup"
+                  + (" (the dashed line: the article's publication)" if mark else "") + ". "
                   f'<a href="{timeline}">Open the timeline</a>.</figcaption>',
                   "</figure>", ""]
     else:
         lines += ["No events are recorded yet.", ""]
+    lines += whatnext.what_happened_next(corpus, page)
     theses = [c for c in corpus.claims.values() if c.kind == "thesis"]
     lines += ["## What the article argues {#argument}", ""]
     for t in theses[:MAX_THESES]:
@@ -135,5 +140,7 @@ def home(corpus: Corpus) -> str:
               f"- [The actors]({links.md(page, links.ACTORS)}): {len(corpus.actors)} people "
               "and organisations.",
               f"- [The fact-checks]({links.md(page, links.FACT_CHECKS)}): each claim of fact "
-              "against the record.", ""]
+              "against the record.",
+              f"- [Was the warning right?]({links.md(page, links.HINDSIGHT)}): the argument "
+              "beside what happened after the article.", ""]
     return "\n".join(lines)

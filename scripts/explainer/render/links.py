@@ -13,6 +13,8 @@ GLOSSARY = "glossary.md"
 SOURCE = "source.md"
 DATA = "data.md"
 ABOUT = "about.md"
+METHOD = "method.md"
+HINDSIGHT = "hindsight.md"
 
 
 def event(ident: str) -> str:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from explainer.model import Corpus, Quote, Source
+from explainer.model import Corpus, Quote, Source, record_quotes
+from explainer.quotes import normalise
 from explainer.render import links, paging
-from explainer.render.common import abbrs, count
+from explainer.render.common import abbrs, count, reviewed
 from explainer.render.places import (
     QuoteKey,
     paragraph_page,
@@ -31,6 +32,29 @@ PER_PAGE = 30
 Uses = list[tuple[QuoteKey, tuple[Quote, list[tuple[str, str]]]]]
 
 
+def shown_of(corpus: Corpus, s: Source) -> str:
+    """Exactly what the site shows of a source: its quotations, and how much of its text they
+    cover together (each passage counted once; offsets are in the normalised paragraphs)."""
+    spans: dict[int, set[tuple[int, int]]] = {}
+    for _rec, q in record_quotes(corpus):
+        if q.source == s.id:
+            spans.setdefault(q.paragraph, set()).add((q.start, q.end))
+    covered = 0
+    for found in spans.values():
+        end = 0
+        for a, b in sorted(found):
+            covered += max(0, b - max(a, end))
+            end = max(end, b)
+    total = sum(len(normalise(p)) for p in s.paragraphs)
+    share = f"{100 * covered / total:.0f}%" if total else "none"
+    quotes = sum(len(found) for found in spans.values())
+    return (f"**What this site shows of it:** {count(quotes, 'quotation')}, from "
+            f"{len(spans)} of its {count(len(s.paragraphs), 'paragraph')}, which together "
+            f"cover {share} of its text (each passage counted once). Each is shown with its "
+            "paragraph number, its author and a link to the original, on the pages that "
+            "quote it, and listed in the article's order under “Quotes used on this site”.")
+
+
 def _facts(corpus: Corpus, s: Source) -> list[str]:
     lines = [f"## {plain(s.title)} {{#source-{s.id}}}", "",
              "| | |", "| --- | --- |",
@@ -40,9 +64,11 @@ def _facts(corpus: Corpus, s: Source) -> list[str]:
              f"| Original | {url(s.url, s.url)} |", ""]
     if s.title_note:
         lines += [f"**About the title:** {plain(s.title_note)}", ""]
-    lines += ["**Attribution and rights:**", "", rich(s.rights, abbrs(corpus)), ""]
+    lines += ["**Attribution and rights:**", "", rich(s.rights, abbrs(corpus)), "",
+              shown_of(corpus, s), ""]
     if s.note:
         lines += [rich(s.note, abbrs(corpus)), ""]
+    lines += reviewed(s.reviewed)
     return lines
 
 

@@ -3,27 +3,35 @@ build time as inline SVG: no JavaScript, text escaped, titled for readers."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from explainer.model import Event
+from explainer.model import Corpus, Event
+from explainer.render import scope
 from explainer.render.common import count
+from explainer.render.scope import is_regional
 from explainer.text import svg_text
 
 KEY_KINDS = ("coup", "independence")
 #: At most this many coups and independences are labelled on the axis (older ones dropped).
 MAX_MARKERS = 12
-#: Events tagged so happen next door: left out of Mali's coups and of the zoomed panel.
+#: Events tagged `regional` (or `regional-…`) happen next door: left out of Mali's coups and of
+#: the zoomed panel (explainer.render.scope.is_regional).
 CONTEXT_TAG = "regional"
 #: Rows of the zoomed panel: a label and the event kinds counted in it, in reading order.
 ZOOM_ROWS: tuple[tuple[str, str, frozenset[str]], ...] = (
-    ("protest", "Protests, unrest", frozenset({"protest", "violence", "death"})),
+    ("protest", "Protests, unrest", frozenset({"protest", "violence", "death", "attack"})),
     ("coup", "Coups, arrests", frozenset({"coup", "arrest", "release"})),
     ("transition", "Transition steps", frozenset({"agreement", "appointment", "reshuffle",
-                                                  "resignation", "election", "founding"})),
-    ("reaction", "Suspensions, sanctions", frozenset({"suspension", "sanction"})),
+                                                  "resignation", "election", "founding",
+                                                  "referendum"})),
+    ("reaction", "Suspensions, sanctions", frozenset({"suspension", "sanction",
+                                                      "suspension-lifted", "sanctions-lifted"})),
     ("statement", "Statements", frozenset({"statement"})),
-    ("other", "Other", frozenset({"military-operation", "other", "independence"})),
+    ("other", "Other", frozenset({"military-operation", "other", "independence", "treaty",
+                                  "withdrawal"})),
 )
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 #: Drawn 640 units wide: the figure never shrinks below that (it scrolls on phones), so 12-13px
@@ -58,6 +66,21 @@ def _label_w(text: str) -> float:
     return len(text) * _CHAR_W + 4
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ArticleMark:
+    """The article's publication, drawn as a dashed line: its latest possible day, and the
+    date as the source shows it ('late May to mid-June 2021 (estimated)')."""
+
+    day: dt.date
+    text: str
+
+
+def article_mark(corpus: Corpus) -> ArticleMark | None:
+    """The article's publication (scope.article, scope.cutoff), for `overview`."""
+    src, day = scope.article(corpus), scope.cutoff(corpus)
+    return ArticleMark(day=day, text=src.published.display()) if src and day else None
+
+
 def _month_index(e: Event) -> int:
     d = e.when.date
     return d.year * 12 + (d.month or 1) - 1
@@ -81,7 +104,8 @@ def _titled(cell: list[Event]) -> str:
     return shown + (f"; and {more} more" if more > 0 else "")
 
 
-def overview(events: Iterable[Event], *, ident: str = "overview") -> str:
+def overview(events: Iterable[Event], *, ident: str = "overview",
+             article: ArticleMark | None = None) -> str:
     """Mali's coups since independence on one axis, then the double coup month by month.
 
     Size does not grow with the number of events: years and months are counted, and only the
@@ -91,11 +115,13 @@ def overview(events: Iterable[Event], *, ident: str = "overview") -> str:
     if not evs:
         return ""
     per_year = Counter(e.when.date.year for e in evs)
-    home = [e for e in evs if CONTEXT_TAG not in e.tags]
+    home = [e for e in evs if not is_regional(e)]
     coups = [e for e in home if e.kind == "coup"]
     independence = next((e for e in home if e.kind == "independence"), None)
     keys = ([independence] if independence else []) + coups[-(MAX_MARKERS - 1):]
     first, last = min(per_year), max(per_year)
+    if article:  # the axis reaches the article even when no event is after it
+        last = max(last, article.day.year)
     first, last = first - first % 10, last + 1
     left, right = 24, 24
     span = max(1, last - first)
@@ -132,6 +158,11 @@ def overview(events: Iterable[Event], *, ident: str = "overview") -> str:
         out.append(f'<line class="x-tick" x1="{x(year)}" y1="{axis_y}" x2="{x(year)}" '
                    f'y2="{axis_y + 5}"/><text class="x-tick-label" x="{x(year)}" '
                    f'y="{axis_y + 19}" text-anchor="middle">{year}</text>')
+    if article:  # under the markers, so a coup in the same month stays visible
+        ax = x(article.day.year + (article.day.timetuple().tm_yday - 0.5) / 366)
+        out.append(f'<g class="x-article-line"><title>The article is published: '
+                   f'{svg_text(article.text)}</title><line x1="{ax}" y1="{axis_y - 44}" '
+                   f'x2="{ax}" y2="{axis_y + 8}"/></g>')
     for e, text, (lx, row) in zip(keys, texts, placed, strict=True):
         pos = when_x(e)
         ly = label_top + row * _ROW_H
@@ -145,7 +176,7 @@ def overview(events: Iterable[Event], *, ident: str = "overview") -> str:
     window = _zoom_window(coups)
     zoom_desc = ""
     if window:
-        height, zoom_desc = _zoom(out, home, coups, window, axis_y, x, height)
+        height, zoom_desc = _zoom(out, home, coups, window, axis_y, x, height, article)
     legend_y = height + 8
     out.append(f'<g class="x-legend" transform="translate(0 {legend_y})">'
                '<rect class="x-bar" x="0" y="-9" width="10" height="10"/>'
@@ -153,7 +184,10 @@ def overview(events: Iterable[Event], *, ident: str = "overview") -> str:
                '<circle class="x-dot--coup" cx="152" cy="-4" r="5"/>'
                '<text x="162" y="0">coup</text>'
                '<circle class="x-dot--independence" cx="215" cy="-4" r="5"/>'
-               '<text x="225" y="0">independence</text></g>')
+               '<text x="225" y="0">independence</text>'
+               + ('<line class="x-article-line" x1="340" y1="-11" x2="340" y2="3"/>'
+                  '<text x="348" y="0">the article is published</text>' if article else "")
+               + '</g>')
     height = legend_y + 8
     desc = (f"{count(len(evs), 'event')} from {min(per_year)} to {max(per_year)}, "
             f"{peak} in the busiest year. ")
@@ -162,6 +196,8 @@ def overview(events: Iterable[Event], *, ident: str = "overview") -> str:
     if coups:
         desc += (f"{count(len(coups), 'coup')}: "
                  + "; ".join(e.when.display() for e in coups[-(MAX_MARKERS - 1):]) + ". ")
+    if article:
+        desc += f"A dashed line marks the article's publication: {article.text}. "
     desc += zoom_desc
     head = (f'<svg class="x-overview" viewBox="0 0 {WIDTH} {height:g}" role="img" '
             f'aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">'
@@ -179,7 +215,8 @@ def _short_when(e: Event, coups: list[Event]) -> str:
 
 
 def _zoom(out: list[str], home: list[Event], coups: list[Event], window: tuple[int, int],
-          axis_y: float, x: Callable[[float], float], top: float) -> tuple[float, str]:
+          axis_y: float, x: Callable[[float], float], top: float,
+          article: ArticleMark | None = None) -> tuple[float, str]:
     """Panel B: one column per month, one row per kind of event, a dot sized by the count."""
     lo, hi = window
     months = hi - lo + 1
@@ -220,6 +257,13 @@ def _zoom(out: list[str], home: list[Event], coups: list[Event], window: tuple[i
                    f'<rect class="x-coup-band" x="{cx - cell_w / 2:.1f}" y="{ly + 4}" '
                    f'width="{cell_w:.1f}" height="{grid_bottom - ly - 4:.1f}"/>'
                    f'<text x="{lx}" y="{ly}" text-anchor="middle">{svg_text(text)}</text></g>')
+    if article:  # the article's publication, in its month's column, under the dots
+        m = article.day.year * 12 + article.day.month - 1
+        if lo <= m <= hi:
+            ax = round(col(m) + (article.day.day / 31 - 0.5) * cell_w, 1)
+            out.append(f'<g class="x-article-line"><title>The article is published: '
+                       f'{svg_text(article.text)}</title><line x1="{ax}" y1="{grid_top - 4}" '
+                       f'x2="{ax}" y2="{grid_bottom}"/></g>')
     peak = max((len(v) for v in cells.values()), default=1)
     for i, (key, label, _) in enumerate(used):
         cy = grid_top + i * row_h + row_h / 2

@@ -6,31 +6,130 @@ year, and a year with more than SPLIT events into one page per month (`timeline/
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from explainer.dates import MONTHS
 from explainer.model import Corpus, Event
-from explainer.render import links, paging, svg
+from explainer.render import links, paging, scope, svg
 from explainer.render.common import event_item, kind_label
 from explainer.text import plain
 
 SPLIT = 250
-#: (id, heading, first year, last year): a small constant table, not data.
-ERAS: tuple[tuple[str, str, int | None, int | None], ...] = (
-    ("before-independence", "Before independence", None, 1959),
-    ("independence", "From independence to 2012", 1960, 2011),
-    ("crisis", "Crisis and intervention, 2012–2020", 2012, 2019),
-    ("transition", "The transition since 2020", 2020, None),
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Era:
+    """A stretch of the timeline: from `start` (None: the beginning) to the next era's start."""
+
+    ident: str
+    heading: str
+    start: dt.date | None = None
+    #: Shown under the era's heading: the marker of the article's publication, for one.
+    mark: str = ""
+
+
+#: The eras by year: a small constant table, not data. `eras()` adds the one after the article.
+ERAS: tuple[Era, ...] = (
+    Era(ident="before-independence", heading="Before independence"),
+    Era(ident="independence", heading="From independence to 2012", start=dt.date(1960, 1, 1)),
+    Era(ident="crisis", heading="Crisis and intervention, 2012–2020",
+        start=dt.date(2012, 1, 1)),
+    Era(ident="transition", heading="The transition since 2020", start=dt.date(2020, 1, 1)),
 )
+AFTER = "after-the-article"
 
 
-def era_of(year: int) -> tuple[str, str]:
-    for ident, heading, lo, hi in ERAS:
-        if (lo is None or year >= lo) and (hi is None or year <= hi):
-            return ident, heading
-    raise AssertionError(year)  # pragma: no cover
+def eras(corpus: Corpus) -> tuple[Era, ...]:
+    """ERAS, then "After the article" from the day after the article's latest possible
+    publication date (scope.cutoff), when there is an article."""
+    day = scope.cutoff(corpus)
+    src = scope.article(corpus)
+    if day is None or src is None:
+        return ERAS
+    base = [e for e in ERAS if e.start is None or e.start <= day]
+    last = base[-1]
+    # "The transition since 2020" ends where the next era begins.
+    base[-1] = Era(ident=last.ident, heading=last.heading.replace(" since ", " from ")
+                   + " to the article", start=last.start)
+    mark = (f"◆ The article is published: {plain(src.published.display())}, by "
+            f"{day.day} {MONTHS[day.month - 1]} {day.year} at the latest. Every event below "
+            "happened after it.")
+    return (*base, Era(ident=AFTER, heading="After the article",
+                       start=day + dt.timedelta(days=1), mark=mark))
+
+
+def era_of(e: Event, all_eras: Sequence[Era] = ERAS) -> Era:
+    """The last era that starts on or before the first day the event can have happened."""
+    day = e.when.date.first_day()
+    found = all_eras[0]
+    for era in all_eras:
+        if era.start is None or era.start <= day:
+            found = era
+    return found
+
+
+def year_anchor(year: int, era: Era) -> str:
+    """`year-2021`; a year split between two eras gets `year-2021-<era>` in the later one."""
+    starts_within = era.start is not None and era.start.year == year and (
+        era.start.month, era.start.day) != (1, 1)
+    return f"year-{year}-{era.ident}" if starts_within else f"year-{year}"
+
+
+def _by_era_year(events: Sequence[Event], all_eras: Sequence[Era]
+                 ) -> list[tuple[Era, int, list[Event]]]:
+    """Runs of events of one era and one year, in the events' (date) order."""
+    out: list[tuple[Era, int, list[Event]]] = []
+    for e in events:
+        era, year = era_of(e, all_eras), e.when.date.year
+        if not out or out[-1][0] is not era or out[-1][1] != year:
+            out.append((era, year, []))
+        out[-1][2].append(e)
+    return out
+
+
+def _era_heading(page: str, era: Era, h: str) -> list[str]:
+    lines = [f"{h} {era.heading} {{#era-{era.ident}}}", ""]
+    if era.mark:
+        lines += [f"{era.mark} [Was the warning right?]({links.md(page, links.HINDSIGHT)})",
+                  "{: .x-article-mark #article-published }", ""]
+    return lines
+
+
+def _grouped(page: str, events: Sequence[Event], *, attrs: bool, level: int = 2,
+             all_eras: Sequence[Era] = ERAS) -> list[str]:
+    """Era headings, then year headings, then one line per event, in date order."""
+    lines: list[str] = []
+    era: Era | None = None
+    h = "#" * level
+    for run_era, year, evs in _by_era_year(events, all_eras):
+        if run_era is not era:
+            era = run_era
+            lines += _era_heading(page, era, h)
+        lines += [f"{h}# {year} {{#{year_anchor(year, run_era)}}}", ""]
+        for e in evs:
+            lines += event_item(page, e, attrs=attrs)
+        lines.append("")
+    return lines
+
+
+def _year_index(page: str, events: Sequence[Event], year_page: Callable[[int], str],
+                all_eras: Sequence[Era] = ERAS) -> list[str]:
+    """For a large list: eras and years with counts, each year linking to its own page."""
+    lines: list[str] = [""]
+    era: Era | None = None
+    for run_era, year, evs in _by_era_year(events, all_eras):
+        if run_era is not era:
+            era = run_era
+            lines += ["", *_era_heading(page, era, "##")]
+        n = len(evs)
+        anchor = year_anchor(year, run_era)
+        target = links.md(page, year_page(year), anchor if anchor != f"year-{year}" else "")
+        lines.append(f"- [{year}]({target}): {n} event{'s' if n != 1 else ''}")
+    return [*lines, ""]
 
 
 def _by_year(events: Sequence[Event]) -> dict[int, list[Event]]:
@@ -40,47 +139,18 @@ def _by_year(events: Sequence[Event]) -> dict[int, list[Event]]:
     return out
 
 
-def _grouped(page: str, events: Sequence[Event], *, attrs: bool, level: int = 2) -> list[str]:
-    """Era headings, then year headings, then one line per event, in date order."""
-    lines: list[str] = []
-    era = ""
-    h = "#" * level
-    for year, evs in _by_year(events).items():
-        ident, heading = era_of(year)
-        if ident != era:
-            era = ident
-            lines += [f"{h} {heading} {{#era-{ident}}}", ""]
-        lines += [f"{h}# {year} {{#year-{year}}}", ""]
-        for e in evs:
-            lines += event_item(page, e, attrs=attrs)
-        lines.append("")
-    return lines
-
-
-def _year_index(page: str, events: Sequence[Event], year_page: Callable[[int], str]) -> list[str]:
-    """For a large list: eras and years with counts, each year linking to its own page."""
-    lines: list[str] = []
-    era = ""
-    for year, evs in _by_year(events).items():
-        ident, heading = era_of(year)
-        if ident != era:
-            era = ident
-            lines += ["", f"## {heading} {{#era-{ident}}}", ""]
-        n = len(evs)
-        lines.append(f"- [{year}]({links.md(page, year_page(year))}): {n} event"
-                     f"{'s' if n != 1 else ''}")
-    return [*lines, ""]
-
-
 def _listing(path: str, title: str, intro: list[str], events: Sequence[Event],
-             year_page: Callable[[int], str], *, attrs: bool = False) -> dict[str, str]:
+             year_page: Callable[[int], str], *, attrs: bool = False,
+             all_eras: Sequence[Era] = ERAS) -> dict[str, str]:
     """One page listing `events`, or an index page plus one page per year when there are many."""
     head = [f"# {title}", "", *intro]
     if len(events) <= SPLIT:
-        return {path: "\n".join([*head, *_grouped(path, events, attrs=attrs)])}
-    pages = {path: "\n".join([*head, *_year_index(path, events, year_page)])}
+        return {path: "\n".join([*head, *_grouped(path, events, attrs=attrs,
+                                                  all_eras=all_eras)])}
+    pages = {path: "\n".join([*head, *_year_index(path, events, year_page, all_eras)])}
     for year, evs in _by_year(events).items():
-        pages.update(_year_pages(path, title, year, evs, year_page(year), attrs=attrs))
+        pages.update(_year_pages(path, title, year, evs, year_page(year), attrs=attrs,
+                                 all_eras=all_eras))
     return pages
 
 
@@ -91,12 +161,12 @@ def month_page(year_page: str, month: int) -> str:
 
 
 def _year_pages(path: str, title: str, year: int, evs: Sequence[Event], p: str, *,
-                attrs: bool) -> dict[str, str]:
+                attrs: bool, all_eras: Sequence[Era] = ERAS) -> dict[str, str]:
     """One year's page; above SPLIT events, an index of months and paged pages per month."""
     back = f"[← {title}]({links.md(p, path)})"
     if len(evs) <= SPLIT:
         return {p: "\n".join([f"# {title}: {year}", "", back, "",
-                               *_grouped(p, evs, attrs=attrs)])}
+                               *_grouped(p, evs, attrs=attrs, all_eras=all_eras)])}
     months: dict[int, list[Event]] = {}
     for e in evs:
         months.setdefault(e.when.date.month, []).append(e)
@@ -142,19 +212,24 @@ def _filters(corpus: Corpus, page: str, events: Sequence[Event]) -> list[str]:
 def timeline_pages(corpus: Corpus) -> dict[str, str]:
     """The timeline (or its index and year pages) and every filter page."""
     events = list(corpus.events.values())
+    all_eras = eras(corpus)
     intro = [f"Every event in this explainer, {len(events)} in all, in date order. Dates are "
              "given as precisely as they are known: a day, a month, or a year (“c.” when "
              "approximate).", ""]
     if events:
         # Focusable: on a narrow screen the figure scrolls sideways (axe: scrollable-region).
+        mark = svg.article_mark(corpus)
         intro += ['<figure class="x-figure" tabindex="0">',
-                  svg.overview(events, ident="timeline-overview"),
-                  "<figcaption>Events per year and Mali's coups; below it, the double coup "
-                  "month by month, each dot counting the events of one kind in one month. The "
-                  "list below names every event.</figcaption>", "</figure>", ""]
+                  svg.overview(events, ident="timeline-overview", article=mark),
+                  "<figcaption>Events per year and Mali's coups"
+                  + ("; a dashed line marks the article's publication" if mark else "")
+                  + "; below it, the double coup month by month, each dot counting the events "
+                  "of one kind in one month. The list below names every event.</figcaption>",
+                  "</figure>", ""]
     intro += _filters(corpus, links.TIMELINE, events)
     intro += ['<div id="x-timeline-filter"></div>', "", "## Events {#events}", ""]
-    pages = _listing(links.TIMELINE, "Timeline", intro, events, links.timeline_year, attrs=True)
+    pages = _listing(links.TIMELINE, "Timeline", intro, events, links.timeline_year, attrs=True,
+                     all_eras=all_eras)
     by_kind: dict[str, list[Event]] = {}
     for e in events:
         by_kind.setdefault(e.kind, []).append(e)
@@ -163,7 +238,7 @@ def timeline_pages(corpus: Corpus) -> dict[str, str]:
         back = [f"Events of kind *{kind_label(kind)}*. [All events]"
                 f"({links.md(path, links.TIMELINE)}).", ""]
         pages.update(_listing(path, f"Timeline: {kind_label(kind)}", back, evs,
-                              functools.partial(links.by_kind, kind)))
+                              functools.partial(links.by_kind, kind), all_eras=all_eras))
     for ident, ev_ids in corpus.events_by_actor.items():
         a = corpus.actors[ident]
         path = links.by_actor(ident)
@@ -171,5 +246,6 @@ def timeline_pages(corpus: Corpus) -> dict[str, str]:
                 f"[All events]({links.md(path, links.TIMELINE)}).", ""]
         pages.update(_listing(path, f"Timeline: {plain(a.name)}", back,
                               [corpus.events[i] for i in ev_ids],
-                              functools.partial(links.by_actor, ident)))
+                              functools.partial(links.by_actor, ident), all_eras=all_eras))
     return pages
+

@@ -1,0 +1,30 @@
+"""`explainer sources [DATA_DIR]`: what the citations rest on, by publisher class."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from explainer.build import read_corpus
+from explainer.problems import DataError, format_problems
+from explainer.source_classes import report, summarise
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("sources", help="count citations per publisher class and list the "
+                       "records that rest on weak sources only")
+    p.add_argument("data_dir", nargs="?", default="data", metavar="DATA_DIR")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 if a record breaks a class rule")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        corpus = read_corpus(Path(args.data_dir))
+    except DataError as e:
+        print(format_problems(e.problems), file=sys.stderr)
+        return 1
+    print(report(corpus))
+    return 1 if args.strict and summarise(corpus).findings else 0

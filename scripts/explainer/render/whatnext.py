@@ -1,0 +1,102 @@
+"""The home page's "What happened next": the later record in a few sourced sentences.
+
+Every sentence is made from the data and links the events or claims it rests on; the numbers
+follow the rules of explainer.render.scope. Bounded: at most MAX_NEXT events and MAX_COUPS coups
+are named, so the section does not grow with the dataset.
+"""
+
+from __future__ import annotations
+
+from explainer.model import Corpus, Event
+from explainer.render import links, scope, timeline
+from explainer.render.common import abbrs, count
+from explainer.render.hindsight import OUTCOME_LABELS
+from explainer.text import first_sentence, plain, rich_inline
+
+#: Events tagged so tell what happened next on the home page, one sentence each.
+NEXT_TAG = "next"
+#: Without tagged events: later events of these kinds, most telling first.
+_NEXT_KINDS = ("withdrawal", "treaty", "referendum", "coup", "sanction", "sanctions-lifted",
+               "suspension-lifted", "agreement", "election", "attack")
+MAX_NEXT = 5
+AFTER_ANCHOR = f"era-{timeline.AFTER}"
+MAX_COUPS = 10
+_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _number(n: int) -> str:
+    return _NUMBERS[n] if n < len(_NUMBERS) else str(n)
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _a(page: str, target: str, text: str, anchor: str = "") -> str:
+    return f'<a href="{links.href(page, target, anchor)}">{plain(text)}</a>'
+
+
+def next_events(corpus: Corpus, later: list[Event]) -> list[Event]:
+    """The later events the home page tells, in date order: those tagged `next`; without any,
+    the first of each telling kind (in _NEXT_KINDS order), Mali's before the region's."""
+    tagged = [e for e in later if NEXT_TAG in e.tags]
+    if tagged:
+        return tagged[:MAX_NEXT]
+    rank = {k: i for i, k in enumerate(_NEXT_KINDS)}
+    picked: dict[str, Event] = {}
+    for e in sorted((e for e in later if e.kind in rank),
+                    key=lambda e: (scope.is_regional(e), rank[e.kind])):
+        picked.setdefault(e.kind, e)
+    chosen = sorted(list(picked.values())[:MAX_NEXT], key=lambda e: e.when.sort_key())
+    return chosen
+
+
+def region_sentence(corpus: Corpus, page: str) -> str | None:
+    """'Since 2020 the countries in this record have had N coups: Mali (August 2020, May
+    2021), Guinea (September 2021), …', each date linked to its event."""
+    coups = scope.region_coups(corpus.events.values())
+    if not coups:
+        return None
+    shown = coups[-MAX_COUPS:]
+    by_country: dict[str, list[str]] = {}
+    for e in shown:
+        d = e.when.date
+        text = d.display().split(" ", 1)[-1] if d.day else d.display()
+        by_country.setdefault(scope.country(e) or e.title, []).append(
+            _a(page, links.event(e.id), f"c. {text}" if e.when.approximate else text))
+    named = _and([f"{plain(c)} ({', '.join(dates)})" for c, dates in by_country.items()])
+    n = len(coups)
+    more = ""
+    if n > len(shown):
+        more = f" ({_a(page, links.by_kind('coup'), 'all of them')})"
+        named = f"the latest {len(shown)} in " + named
+    return (f"Since {scope.REGION_SINCE}, the countries in this record have had "
+            f"{_number(n)} coup{'s' * (n != 1)}{more}: {named}.")
+
+
+def what_happened_next(corpus: Corpus, page: str) -> list[str]:
+    """The section's lines (empty when no event is after the article)."""
+    later = scope.later_events(corpus)
+    src = scope.article(corpus)
+    if not later or src is None:
+        return []
+    glossary = abbrs(corpus)
+    sentences = [
+        f"The article was published in {plain(src.published.display())}; this record follows "
+        f"events to {_a(page, links.event(later[-1].id), later[-1].when.display())}, "
+        f"{_a(page, links.TIMELINE, count(len(later), 'event') + ' after it', AFTER_ANCHOR)}."]
+    for e in next_events(corpus, later):
+        sentence = rich_inline(first_sentence(e.summary), glossary)
+        sentences.append(f'{sentence} <a class="x-more" '
+                         f'href="{links.href(page, links.event(e.id))}" '
+                         f'aria-label="sources: {plain(e.title)}">(sources)</a>')
+    if region := region_sentence(corpus, page):
+        sentences.append(region)
+    thesis = next((c for c in corpus.claims.values() if c.kind == "thesis" and c.outcome), None)
+    if thesis and thesis.outcome:
+        sentences.append(
+            f"Was the warning right? As of {plain(thesis.outcome.as_of.display())}, its thesis "
+            f"is judged {_a(page, links.HINDSIGHT, OUTCOME_LABELS[thesis.outcome.status])}: "
+            f"{rich_inline(first_sentence(thesis.outcome.note), glossary)}")
+    return ["## What happened next {#what-happened-next}", "",
+            '<p class="x-story">' + " ".join(sentences) + "</p>", ""]
