@@ -21,8 +21,8 @@ from pybtex.database import parse_string
 from explainer.build import data_dir_of, read_corpus
 from explainer.dates import PartialDate
 from explainer.render import card, exports, feed, render_site
-from explainer.render.claims import RATINGS
 from explainer.render.cite import Cited, Publication, bibtex, csl_json, plain_citation
+from explainer.render.claims import RATINGS
 from explainer.render.preview import first_sentence
 from sitebuild import ROOT, ServedSite
 
