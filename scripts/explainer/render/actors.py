@@ -6,6 +6,7 @@ from typing import Any
 
 from explainer.model import Actor, Corpus
 from explainer.render import links, paging
+from explainer.render.cite import DEFAULT_SITE, Cited, Publication, cite_block
 from explainer.render.common import (
     abbrs,
     citations,
@@ -94,7 +95,13 @@ def _actor_link(corpus: Corpus, page: str, ident: str) -> str:
     return f"[{plain(corpus.actors[ident].name)}]({links.md(page, links.actor(ident))})"
 
 
-def actor_page(corpus: Corpus, a: Actor, members: tuple[str, ...]) -> str:
+def actor_cited(a: Actor, site: Publication) -> Cited:
+    return Cited(path=links.actor(a.id), title=a.name, kind="actor", reviewed=a.reviewed,
+                 site=site)
+
+
+def actor_page(corpus: Corpus, a: Actor, members: tuple[str, ...],
+               site: Publication = DEFAULT_SITE) -> str:
     page = links.actor(a.id)
     lines = [f"# {plain(a.name)} {heading_anchor('actor-' + a.id)}", "",
              f"**Kind:** {kind_label(a.kind)}"]
@@ -137,7 +144,7 @@ def actor_page(corpus: Corpus, a: Actor, members: tuple[str, ...]) -> str:
                   *(f"- [{plain(corpus.claims[c].label)}]({links.md(page, links.claim(c))})"
                     for c in claims), ""]
     lines += ["## Sources {#sources}", "", *citations(corpus, page, a.sources),
-              *reviewed(a.reviewed)]
+              *reviewed(a.reviewed), *cite_block(actor_cited(a, site))]
     return "\n".join(lines)
 
 
@@ -151,8 +158,8 @@ def actor_jsonld(a: Actor) -> dict[str, Any]:
     return data
 
 
-def actor_pages(corpus: Corpus) -> dict[str, str]:
+def actor_pages(corpus: Corpus, site: Publication = DEFAULT_SITE) -> dict[str, str]:
     pages = actor_index_pages(corpus)
     for a in corpus.actors.values():
-        pages[links.actor(a.id)] = actor_page(corpus, a, corpus.members.get(a.id, ()))
+        pages[links.actor(a.id)] = actor_page(corpus, a, corpus.members.get(a.id, ()), site)
     return pages

@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import io
 import json
+from collections.abc import Callable
 from typing import Any
 
 from explainer.dates import PartialDate
@@ -97,33 +98,8 @@ def _csv(header: list[str], rows: list[list[Any]]) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def _host(url: str) -> str:
-    host = url.split("://", 1)[-1].split("/", 1)[0].split("@")[-1].split(":")[0].lower()
-    return host.removeprefix("www.")
-
-
-def _publisher_classes(corpus: Corpus) -> dict[str, str]:
-    """Host -> class, from the publisher register (data/publishers/) when the corpus has one."""
-    out: dict[str, str] = {}
-    for p in getattr(corpus, "publishers", {}).values():
-        cls = getattr(p, "source_class", None) or getattr(p, "class_", None) or ""
-        for h in getattr(p, "hosts", ()):
-            out[h.lower().removeprefix("www.")] = cls
-    return out
-
-
-def _class_of(host: str, classes: dict[str, str]) -> str:
-    """A host matches a registered host or any of its subdomains."""
-    while host:
-        if host in classes:
-            return classes[host]
-        host = host.partition(".")[2]
-    return ""
-
-
 def _citation_rows(corpus: Corpus) -> list[list[Any]]:
     """Every citation of every record: one row each, where it is cited and what it is."""
-    classes = _publisher_classes(corpus)
     rows: list[list[Any]] = []
 
     def add(kind: str, ident: str, where: str, cites: tuple[Citation, ...]) -> None:
@@ -134,10 +110,11 @@ def _citation_rows(corpus: Corpus) -> list[list[Any]]:
                              "", src.url, src.published.date.iso(), c.quote.paragraph, "",
                              c.note or ""])
             else:
+                owner = corpus.publishers.get(c.publisher_id or "")
                 rows.append([kind, ident, where, "reference", c.title, c.publisher,
-                             _class_of(_host(c.url), classes), c.url,
+                             owner.source_class if owner else "", c.url,
                              c.published.iso() if c.published else "", "",
-                             getattr(c, "excerpt", None) or "", c.note or ""])
+                             c.excerpt or "", c.note or ""])
 
     for e in corpus.events.values():
         add("event", e.id, "sources", e.sources)
@@ -152,6 +129,8 @@ def _citation_rows(corpus: Corpus) -> list[list[Any]]:
     for t in corpus.terms.values():
         add("term", t.id, "sources", t.sources)
     return rows
+#: For the other modules' downloads.
+csv_bytes = _csv
 
 
 def csv_files(corpus: Corpus) -> dict[str, bytes]:
@@ -192,6 +171,33 @@ def data_files(corpus: Corpus, schemas: dict[str, str]) -> dict[str, bytes]:
     return files
 
 
+def _exports_section(page: str, size: Callable[[str], str]) -> list[str]:
+    # Imported here: exports and feed import the timeline, which imports this module's users.
+    from explainer.render import exports, feed
+
+    def item(path: str, name: str, what: str) -> str:
+        return f"- [{name}]({links.md(page, path)}) ({size(path)}): {what}"
+
+    return [
+        "## For other tools {#exports}", "",
+        item(exports.TIMELINEJS_FILE, "timeline.json", "every event in the TimelineJS 3 "
+             "format (a slide per event, grouped by kind, with our eras); load it into "
+             "TimelineJS to show the timeline as slides (its `georgia-helvetica` font option keeps "
+             "it off Google Fonts)."),
+        item(exports.DOT_FILE, "argument.dot", "the argument map for Graphviz: `dot -Tsvg "
+             "argument.dot`."),
+        item(exports.AIF_FILE, "argument.aif.json", "the argument in the Argument "
+             "Interchange Format (AIFdb JSON): an I-node per claim, RA-nodes for support, "
+             "CA-nodes for attack."),
+        item(exports.ACLED_FILE, "events-acled-shaped.csv", "the events with the column "
+             "names and order of ACLED's export where a field maps. It is shaped like "
+             "ACLED's data, it is **not ACLED data**: every row says so in its last column."),
+        item(feed.FEED_FILE, "feed.xml", "an Atom feed of the records reviewed most "
+             "recently, to follow the explainer as it grows."),
+        "", "Each event, claim and actor page ends with “Cite this page”: a citation to "
+        "copy, and the same reference as CSL-JSON and BibTeX for reference managers.", ""]
+
+
 def data_page(corpus: Corpus, files: dict[str, bytes], schemas: dict[str, str]) -> str:
     page = links.DATA
 
@@ -218,6 +224,7 @@ def data_page(corpus: Corpus, files: dict[str, bytes], schemas: dict[str, str]) 
               "them with accents intact (Goïta, Keïta); double-click, or import as UTF-8. "
               "Lists inside a cell are separated by “ | ”. Cells that begin with = + - @ "
               "start with an apostrophe, so spreadsheets do not run them.", ""]
+    lines += _exports_section(page, size)
     if schemas:
         lines += ["## JSON Schemas {#schemas}", "", "Each record file is described by a JSON "
                   "Schema; editors use it for completion and checks.", ""]

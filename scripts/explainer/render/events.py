@@ -8,6 +8,7 @@ from typing import Any
 
 from explainer.model import Corpus, Event
 from explainer.render import links, scope
+from explainer.render.cite import DEFAULT_SITE, Cited, Publication, cite_block
 from explainer.render.common import (
     abbrs,
     citations,
@@ -21,8 +22,14 @@ from explainer.render.timeline import SPLIT, Era, era_of, eras, year_anchor
 from explainer.text import plain, rich
 
 
+def event_cited(e: Event, site: Publication) -> Cited:
+    return Cited(path=links.event(e.id), title=e.title, kind="event", reviewed=e.reviewed,
+                 site=site)
+
+
 def event_page(corpus: Corpus, e: Event, prev: Event | None, nxt: Event | None, *,
-               cutoff: dt.date | None = None, all_eras: Sequence[Era] | None = None) -> str:
+               cutoff: dt.date | None = None, all_eras: Sequence[Era] | None = None,
+               site: Publication = DEFAULT_SITE) -> str:
     """`cutoff` and `all_eras` (scope.cutoff, timeline.eras) are computed once by event_pages."""
     if all_eras is None:
         cutoff, all_eras = scope.cutoff(corpus), eras(corpus)
@@ -72,7 +79,7 @@ def event_page(corpus: Corpus, e: Event, prev: Event | None, nxt: Event | None, 
     nav.append(f"[Timeline]({links.md(page, links.TIMELINE, anchor)})"
                if len(corpus.events) <= SPLIT else
                f"[Timeline: {year}]({links.md(page, links.timeline_year(year))})")
-    lines += ["---", "", " · ".join(nav), ""]
+    lines += [*cite_block(event_cited(e, site)), "---", "", " · ".join(nav), ""]
     return "\n".join(lines)
 
 
@@ -87,10 +94,10 @@ def event_jsonld(e: Event) -> dict[str, Any]:
     return data
 
 
-def event_pages(corpus: Corpus) -> dict[str, str]:
+def event_pages(corpus: Corpus, site: Publication = DEFAULT_SITE) -> dict[str, str]:
     evs = list(corpus.events.values())
     cutoff, all_eras = scope.cutoff(corpus), eras(corpus)
     return {links.event(e.id): event_page(corpus, e, evs[i - 1] if i else None,
                                           evs[i + 1] if i + 1 < len(evs) else None,
-                                          cutoff=cutoff, all_eras=all_eras)
+                                          cutoff=cutoff, all_eras=all_eras, site=site)
             for i, e in enumerate(evs)}
