@@ -23,6 +23,7 @@ from explainer.render import (
     hindsight,
     home,
     links,
+    place_pages,
     source,
     timeline,
 )
@@ -76,6 +77,7 @@ def render_site(corpus: Corpus, *, schemas: dict[str, str] | None = None,
     md.update(factchecks.fact_check_pages(corpus))
     md.update(glossary.glossary_pages(corpus))
     md.update(hindsight.hindsight_pages(corpus))
+    md.update(place_pages.place_pages(corpus))
     md.update(source.source_pages(corpus))
     md.update(timeline.timeline_pages(corpus))
     pages = {path: Page(markdown=text) for path, text in md.items()}
@@ -87,6 +89,6 @@ def render_site(corpus: Corpus, *, schemas: dict[str, str] | None = None,
         pages[path] = Page(markdown=text, source=corpus.claims[path[len("claims/"):-3]].path)
     for path, text in event_pages(corpus).items():
         e = corpus.events[path[len("events/"):-3]]
-        pages[path] = Page(markdown=text, source=e.path, jsonld=events.event_jsonld(e))
+        pages[path] = Page(markdown=text, source=e.path, jsonld=events.event_jsonld(e, corpus))
     return Site(pages=dict(sorted(pages.items())), files=files,
                 abbreviations=glossary.abbreviations(corpus))

@@ -14,6 +14,7 @@ SOURCE = "source.md"
 DATA = "data.md"
 ABOUT = "about.md"
 HINDSIGHT = "hindsight.md"
+MAP = "map.md"
 
 
 def event(ident: str) -> str:
@@ -22,6 +23,10 @@ def event(ident: str) -> str:
 
 def actor(ident: str) -> str:
     return f"actors/{ident}.md"
+
+
+def place(ident: str) -> str:
+    return f"places/{ident}.md"
 
 
 def claim(ident: str) -> str:
