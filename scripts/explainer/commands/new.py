@@ -185,9 +185,10 @@ def _draft_event(args: argparse.Namespace, data: Path, ask: Ask) -> Draft:
     kind = args.kind or ask(f"Kind ({', '.join(s.EVENT_KINDS)})", "other")
     d.add("kind", kind, todo="" if args.kind or kind != "other" else "kind 'other' is a "
           "placeholder; pick the closest kind")
-    place = args.place or ask("Place id (a file name in data/places/, e.g. bamako)", "mali")
-    d.add("place", place, todo="" if args.place or place != "mali" else "the place is a "
-          "placeholder; give the place id where it happened (data/places/)")
+    default = next(iter(sorted(p.stem for p in (data / "places").glob("*.yaml"))), "mali")
+    place = args.place or ask("Place id (a file name in data/places/)", default)
+    d.add("place", place, todo="" if args.place or place != default else "the place is a "
+          "placeholder; give the id of the place where it happened (data/places/)")
     if args.actor:
         d.lines.append("actors:")
         for spec in args.actor:

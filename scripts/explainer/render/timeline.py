@@ -206,6 +206,13 @@ def _filters(corpus: Corpus, page: str, events: Sequence[Event]) -> list[str]:
     if len(counts) > len(shown):
         lines.append(f"(the {len(shown)} actors with most events; every actor page links to "
                      f"its own filter: [all actors]({links.md(page, links.ACTORS)}))")
+    places = sorted(((len(v), p) for p, v in corpus.events_by_place.items()
+                     if p in corpus.places), key=lambda t: (-t[0], t[1]))[:30]
+    if places:
+        lines += ["", "**By place:** " + " · ".join(
+            f"[{plain(corpus.places[p].name)}]({links.md(page, links.place(p))}) ({n})"
+            for n, p in sorted(places, key=lambda t: corpus.places[t[1]].name.casefold()))
+            + f" ([the map]({links.md(page, links.MAP)}))"]
     return [*lines, ""]
 
 
