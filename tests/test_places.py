@@ -104,7 +104,7 @@ def test_labels_never_overlap_each_other_or_other_dots(items: list[Any]) -> None
                 rects.append((box[:4], (x, y, r)))
                 break
     for i, ((x0, y0, x1, y1), own) in enumerate(rects):
-        assert 0 <= x0 and x1 <= 360 and 0 <= y0 and y1 <= 240
+        assert x0 >= 0 and x1 <= 360 and y0 >= 0 and y1 <= 240
         for j, (other, _) in enumerate(rects):
             if i != j:
                 a0, b0, a1, b1 = other
