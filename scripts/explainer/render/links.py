@@ -41,6 +41,10 @@ def by_kind(kind: str, year: int | None = None) -> str:
     return f"timeline/kind/{kind}.md" if year is None else f"timeline/kind/{kind}/{year}.md"
 
 
+def by_place(ident: str, year: int | None = None) -> str:
+    return f"timeline/place/{ident}.md" if year is None else f"timeline/place/{ident}/{year}.md"
+
+
 def by_actor(ident: str, year: int | None = None) -> str:
     return f"timeline/actor/{ident}.md" if year is None else f"timeline/actor/{ident}/{year}.md"
 

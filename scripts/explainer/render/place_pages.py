@@ -9,6 +9,8 @@ from explainer.render import links, maps
 from explainer.render.common import citations, count, event_item, kind_label
 from explainer.text import plain, rich
 
+#: Events listed on a place's page; more are on its timeline filter page, paged by year.
+PLACE_LIST = 40
 PRECISION_TEXT = {
     "exact": "the exact spot",
     "locality": "the town's point in the GeoNames gazetteer",
@@ -57,6 +59,11 @@ def map_page(corpus: Corpus) -> str:
                      f'<span class="x-kind">{kind_label(p.kind)}</span> | '
                      f"{plain(country_name(p))} | {d.events} |")
     lines.append("")
+    idle = [p for p in corpus.places.values() if not corpus.events_by_place.get(p.id)]
+    if idle:
+        lines += ["Registered, with no event yet: " + ", ".join(
+            f"[{plain(p.name)}]({links.md(page, links.place(p.id))})"
+            for p in sorted(idle, key=lambda p: p.name.casefold())) + ".", ""]
     return "\n".join(lines)
 
 
@@ -75,10 +82,17 @@ def place_page(corpus: Corpus, p: Place) -> str:
               maps.locator_map([p], ident=f"locator-{p.id}"), "</figure>", ""]
     if p.note:
         lines += [rich(p.note), ""]
-    lines += ["## Events here {#events}", "",
-              f"{count(len(events), 'event')}, in date order. "
-              f"[All places]({links.md(page, links.MAP)}).", ""]
-    for ident in events:
+    shown = events[-PLACE_LIST:]
+    lines += ["## Events here {#events}", ""]
+    if events:
+        lines += [f"{count(len(events), 'event')}, in date order"
+                  + (f"; the latest {len(shown)} below" if len(shown) < len(events) else "")
+                  + f". [On the timeline]({links.md(page, links.by_place(p.id))}) · "
+                  f"[all places]({links.md(page, links.MAP)}).", ""]
+    else:
+        lines += ["No event is recorded here yet. "
+                  f"[All places]({links.md(page, links.MAP)}).", ""]
+    for ident in shown:
         lines += event_item(page, corpus.events[ident])
     lines.append("")
     if p.sources:

@@ -210,7 +210,7 @@ def _filters(corpus: Corpus, page: str, events: Sequence[Event]) -> list[str]:
                      if p in corpus.places), key=lambda t: (-t[0], t[1]))[:30]
     if places:
         lines += ["", "**By place:** " + " · ".join(
-            f"[{plain(corpus.places[p].name)}]({links.md(page, links.place(p))}) ({n})"
+            f"[{plain(corpus.places[p].name)}]({links.md(page, links.by_place(p))}) ({n})"
             for n, p in sorted(places, key=lambda t: corpus.places[t[1]].name.casefold()))
             + f" ([the map]({links.md(page, links.MAP)}))"]
     return [*lines, ""]
@@ -252,5 +252,15 @@ def timeline_pages(corpus: Corpus) -> dict[str, str]:
         pages.update(_listing(path, f"Timeline: {plain(a.name)}", back,
                               [corpus.events[i] for i in ev_ids],
                               functools.partial(links.by_actor, ident), all_eras=all_eras))
+    for ident, ev_ids in corpus.events_by_place.items():
+        if ident not in corpus.places:
+            continue
+        pl = corpus.places[ident]
+        path = links.by_place(ident)
+        back = [f"Events at [{plain(pl.name)}]({links.md(path, links.place(ident))}). "
+                f"[All events]({links.md(path, links.TIMELINE)}).", ""]
+        pages.update(_listing(path, f"Timeline: {plain(pl.name)}", back,
+                              [corpus.events[i] for i in ev_ids],
+                              functools.partial(links.by_place, ident), all_eras=all_eras))
     return pages
 
