@@ -16,7 +16,7 @@ def _event(ident: str, date: str, *, end: str | None = None, earliest: str | Non
     when = When(date=parse_date(date), end=parse_date(end) if end else None,
                 earliest=parse_date(earliest) if earliest else None)
     return Event(id=ident, path=f"data/events/{ident}.yaml", title=ident, when=when,
-                 summary="s", kind="other", place=None, actors=(), tags=(), sources=(),
+                 summary="s", kind="other", places=(), actors=(), tags=(), sources=(),
                  order=order)
 
 

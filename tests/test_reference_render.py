@@ -68,14 +68,27 @@ date: 2021-05-24
 precision: day
 summary: S.
 kind: coup
+place: p
 sources:
   - title: T
     publisher: P
     url: https://example.org/x
     comment: SECRET maintainer remark
 """
+    place = """# yaml-language-server: $schema=../../schemas/place.schema.json
+id: p
+name: P
+name_fr: P
+kind: capital
+country: ML
+lat: 12.6
+lon: -7.98
+precision: locality
+geonames: 2460596
+"""
     corpus = validate([load(text, "data/publishers/example.yaml"),
-                       load(event, "data/events/e.yaml")], {})
+                       load(event, "data/events/e.yaml"), load(place, "data/places/p.yaml")],
+                      {})
     ref = corpus.events["e"].sources[0]
     assert "SECRET" not in repr(ref)
     assert "SECRET" not in "\n".join(citations(corpus, "events/e.md", (ref,)))

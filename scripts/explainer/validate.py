@@ -17,6 +17,7 @@ from explainer import schema as s
 from explainer import source_classes
 from explainer.dates import PartialDate, When
 from explainer.fields import ID_RE, FieldChecker, close_match
+from explainer.geo import places
 from explainer.load import Document, Key
 from explainer.model import (
     Actor,
@@ -31,6 +32,7 @@ from explainer.model import (
     EventActor,
     Outcome,
     ParagraphSummary,
+    Place,
     Publisher,
     Quote,
     Reference,
@@ -150,7 +152,7 @@ class _Validator:
             raise DataError(self.problems)
         corpus = Corpus.build(sources=built["source"], events=built["event"],
                               actors=built["actor"], claims=built["claim"], terms=built["term"],
-                              publishers=built["publisher"])
+                              publishers=built["publisher"], places=built["place"])
         return self._class_rules(corpus)
 
     def _class_rules(self, corpus: Corpus) -> Corpus:
@@ -420,11 +422,14 @@ class _Validator:
             if "label" in d:
                 disputes.append(Dispute(label=d["label"], values=values, note=d.get("note")))
         sources = self._citations(c, r.get("sources", []), ("sources",))
+        for i, p in enumerate(r.get("place", [])):
+            # A place written alone has no ("place", 0): its position is the field's.
+            self._ref(c, "place", p, ("place", i))
         when = self._when(c, r, "date")
         if when is None or not _has(r, "id", "title", "summary", "kind"):
             return None
         return Event(id=r["id"], path=doc.path, title=r["title"], when=when, summary=r["summary"],
-                     kind=r["kind"], place=r.get("place"), actors=tuple(actors),
+                     kind=r["kind"], places=tuple(r.get("place", [])), actors=tuple(actors),
                      tags=tuple(r.get("tags", [])), sources=sources, disputed=tuple(disputes),
                      key=r.get("key", False), order=r.get("order"),
                      reviewed=r.get("reviewed"))
@@ -529,6 +534,26 @@ class _Validator:
         return Term(id=r["id"], path=doc.path, term=r["term"], expansion=r.get("expansion"),
                     definition=r["definition"], actor=r.get("actor"), sources=sources,
                     reviewed=r.get("reviewed"))
+
+    def _link_place(self, c: FieldChecker, doc: Document, r: dict[str, Any]) -> Place | None:
+        sources = self._citations(c, r.get("sources", []), ("sources",))
+        if "geonames" not in r and not sources and r.get("precision") != "representative":
+            c.add((), "a place needs a citation for its coordinates",
+                  "add 'geonames: <id>' (see scripts/gazetteer.py) or 'sources:'; only a "
+                  "representative point of a region or country may go without, with a note")
+        if "country" not in r and r.get("kind") != "region":
+            c.add((), "missing required field 'country'",
+                  "give its ISO 3166-1 alpha-2 code, e.g. country: ML; only a region that "
+                  "spans countries goes without")
+        if not _has(r, "id", "name", "name_fr", "kind", "lat", "lon", "precision"):
+            return None
+        if "country" in r:
+            for problem in places.check_point(r["country"], r["lat"], r["lon"]):
+                c.add(problem.key, problem.message, problem.hint)
+        return Place(id=r["id"], path=doc.path, name=r["name"], name_fr=r["name_fr"],
+                     kind=r["kind"], country=r.get("country"), lat=r["lat"], lon=r["lon"],
+                     precision=r["precision"], geonames=r.get("geonames"), sources=sources,
+                     note=r.get("note"), reviewed=r.get("reviewed"))
 
     def _claim_graph(self, claims: dict[str, Claim]) -> None:
         """No cycle of support; every claim linked, through supports/attacks, to a thesis."""

@@ -13,7 +13,7 @@ from playwright.sync_api import Page
 
 KINDS = ["home", "timeline", "timeline-kind", "event", "actors", "actor", "argument", "claim",
          "fact-checks", "hindsight", "glossary", "source", "article", "data", "about", "method",
-         "not-found"]
+         "map", "place", "not-found"]
 SCHEMES = ["light", "dark"]
 
 HEADINGS_JS = """() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => ({
@@ -168,7 +168,7 @@ def test_keyboard_reaches_search_filters_and_links_with_visible_focus(
     assert invisible == [], "focused elements without a visible focus indicator"
 
 
-@pytest.mark.parametrize("kind", ["home", "argument", "event", "hindsight"])
+@pytest.mark.parametrize("kind", ["home", "argument", "event", "hindsight", "map"])
 def test_every_tab_stop_shows_focus(open_page: OpenPage, corpus: Any, kind: str) -> None:
     page = open_page().goto(page_kinds(corpus)[kind])
     page.wait_for_load_state("networkidle")

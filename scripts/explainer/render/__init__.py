@@ -27,6 +27,7 @@ from explainer.render import (
     hindsight,
     home,
     links,
+    place_pages,
     source,
     timeline,
 )
@@ -85,6 +86,7 @@ def render_site(corpus: Corpus, *, schemas: dict[str, str] | None = None,
     md.update(factchecks.fact_check_pages(corpus))
     md.update(glossary.glossary_pages(corpus))
     md.update(hindsight.hindsight_pages(corpus))
+    md.update(place_pages.place_pages(corpus))
     md.update(source.source_pages(corpus))
     md.update(article.article_pages(corpus))
     md.update(timeline.timeline_pages(corpus))
@@ -102,7 +104,7 @@ def render_site(corpus: Corpus, *, schemas: dict[str, str] | None = None,
     rendered = (event_pages or (lambda c: events.event_pages(c, site)))(corpus)
     for path, text in rendered.items():
         e = corpus.events[path[len("events/"):-3]]
-        pages[path] = Page(markdown=text, source=e.path, jsonld=events.event_jsonld(e),
+        pages[path] = Page(markdown=text, source=e.path, jsonld=events.event_jsonld(e, corpus),
                            cited=events.event_cited(e, site))
     return Site(pages=dict(sorted(pages.items())), files=dict(sorted(files.items())),
                 abbreviations=glossary.abbreviations(corpus))

@@ -173,7 +173,9 @@ def event_item(page: str, e: Event, *, attrs: bool = False) -> list[str]:
              f'<span class="x-kind">{kind_label(e.kind)}</span>']
     if attrs:
         actors = " ".join(dict.fromkeys(a.actor for a in e.actors))
-        lines.append(f'    {{: data-kind="{e.kind}" data-actors="{actors}" }}')
+        places = " ".join(e.places)
+        lines.append(f'    {{: data-kind="{e.kind}" data-actors="{actors}" '
+                     f'data-places="{places}" }}')
     return lines
 
 

@@ -10,11 +10,12 @@ from collections.abc import Callable
 from typing import Any
 
 from explainer.dates import PartialDate
-from explainer.model import ArticleCitation, Citation, Corpus, Source
+from explainer.model import ArticleCitation, Citation, Corpus, Event, Source
 from explainer.render import links
 from explainer.render.common import count
 
 JSON_FILE = "data/mali-coup-explainer.json"
+GEOJSON_FILE = "data/events.geojson"
 _CSV_DANGER = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -73,7 +74,8 @@ def dataset(corpus: Corpus) -> dict[str, Any]:
             "events": _plain(list(corpus.events.values())),
             "actors": _plain(list(corpus.actors.values())),
             "claims": _plain(list(corpus.claims.values())),
-            "terms": _plain(list(corpus.terms.values()))}
+            "terms": _plain(list(corpus.terms.values())),
+            "places": _plain(list(corpus.places.values()))}
 
 
 def _cell(value: Any) -> str:
@@ -133,11 +135,19 @@ def _citation_rows(corpus: Corpus) -> list[list[Any]]:
 csv_bytes = _csv
 
 
+def _point(corpus: Corpus, e: Event) -> tuple[float | str, float | str]:
+    """The event's first place's latitude and longitude (blank if it has none)."""
+    p = next((corpus.places[i] for i in e.places if i in corpus.places), None)
+    return (p.lat, p.lon) if p else ("", "")
+
+
 def csv_files(corpus: Corpus) -> dict[str, bytes]:
     ev = [[e.id, e.title, e.when.date.iso(), e.when.date.precision, e.when.approximate,
-           e.when.end.iso() if e.when.end else "", e.kind, e.place,
+           e.when.end.iso() if e.when.end else "", e.kind, list(e.places), *_point(corpus, e),
            [f"{a.actor}:{a.role}" for a in e.actors], list(e.tags), e.summary, e.path]
           for e in corpus.events.values()]
+    pl = [[p.id, p.name, p.name_fr, p.kind, p.country, p.lat, p.lon, p.precision, p.geonames,
+           len(corpus.events_by_place.get(p.id, ())), p.path] for p in corpus.places.values()]
     ac = [[a.id, a.name, list(a.aliases), a.kind, a.description, list(a.affiliations), a.path]
           for a in corpus.actors.values()]
     cl = [[c.id, c.label, c.kind, c.statement, list(c.supports), list(c.attacks),
@@ -149,7 +159,10 @@ def csv_files(corpus: Corpus) -> dict[str, bytes]:
            s.path] for s in corpus.sources.values()]
     return {
         csv_path("events"): _csv(["id", "title", "date", "precision", "approximate", "end",
-                                  "kind", "place", "actors", "tags", "summary", "file"], ev),
+                                  "kind", "place", "latitude", "longitude", "actors", "tags",
+                                  "summary", "file"], ev),
+        csv_path("places"): _csv(["id", "name", "name_fr", "kind", "country", "latitude",
+                                  "longitude", "precision", "geonames", "events", "file"], pl),
         csv_path("actors"): _csv(["id", "name", "aliases", "kind", "description",
                                   "affiliations", "file"], ac),
         csv_path("claims"): _csv(["id", "label", "kind", "statement", "supports", "attacks",
@@ -163,9 +176,28 @@ def csv_files(corpus: Corpus) -> dict[str, bytes]:
     }
 
 
+def geojson(corpus: Corpus) -> dict[str, Any]:
+    """The events as a GeoJSON FeatureCollection (RFC 7946): one feature per event, at its
+    place's point ([longitude, latitude]), or a MultiPoint when it happened in several."""
+    features = []
+    for e in corpus.events.values():
+        points = [[corpus.places[i].lon, corpus.places[i].lat] for i in e.places
+                  if i in corpus.places]
+        if not points:
+            continue
+        geometry = ({"type": "Point", "coordinates": points[0]} if len(points) == 1 else
+                    {"type": "MultiPoint", "coordinates": points})
+        features.append({"type": "Feature", "id": e.id, "geometry": geometry, "properties": {
+            "id": e.id, "title": e.title, "date": e.when.date.iso(), "kind": e.kind,
+            "places": list(e.places)}})
+    return {"type": "FeatureCollection", "features": features}
+
+
 def data_files(corpus: Corpus, schemas: dict[str, str]) -> dict[str, bytes]:
     files = {JSON_FILE: _json(dataset(corpus)).encode("utf-8")}
     files.update(csv_files(corpus))
+    files[GEOJSON_FILE] = (json.dumps(geojson(corpus), ensure_ascii=False, indent=1)
+                           + "\n").encode("utf-8")
     for kind, text in sorted(schemas.items()):
         files[schema_path(kind)] = text.encode("utf-8")
     return files
@@ -210,9 +242,9 @@ def data_page(corpus: Corpus, files: dict[str, bytes], schemas: dict[str, str]) 
              f"- [All records as JSON]({links.md(page, JSON_FILE)}) ({size(JSON_FILE)}): "
              f"{count(len(corpus.events), 'event')}, {count(len(corpus.actors), 'actor')}, "
              f"{count(len(corpus.claims), 'claim')}, {count(len(corpus.terms), 'term')}, "
-             f"{count(len(corpus.sources), 'source')}.", "",
+             f"{count(len(corpus.sources), 'source')}, {count(len(corpus.places), 'place')}.", "",
              "## One table per record kind {#csv}", ""]
-    for kind in ("events", "actors", "claims", "terms", "sources"):
+    for kind in ("events", "actors", "claims", "terms", "sources", "places"):
         p = csv_path(kind)
         lines.append(f"- [{kind}.csv]({links.md(page, p)}) ({size(p)})")
     p = csv_path("citations")
@@ -223,7 +255,12 @@ def data_page(corpus: Corpus, files: dict[str, bytes], schemas: dict[str, str]) 
               "", "The files are UTF-8 with a byte-order mark, so Excel and LibreOffice open "
               "them with accents intact (Goïta, Keïta); double-click, or import as UTF-8. "
               "Lists inside a cell are separated by “ | ”. Cells that begin with = + - @ "
-              "start with an apostrophe, so spreadsheets do not run them.", ""]
+              "start with an apostrophe, so spreadsheets do not run them. In events.csv, "
+              "latitude and longitude are those of the event's first place.", "",
+              "## Maps {#geojson}", "",
+              f"- [events.geojson]({links.md(page, GEOJSON_FILE)}) ({size(GEOJSON_FILE)}): "
+              "every event as a GeoJSON feature at its place's point (a MultiPoint for an "
+              "event in several places), for QGIS, geojson.io or any map tool.", ""]
     lines += _exports_section(page, size)
     if schemas:
         lines += ["## JSON Schemas {#schemas}", "", "Each record file is described by a JSON "

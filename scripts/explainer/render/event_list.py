@@ -61,7 +61,8 @@ def event_entry(corpus: Corpus, page: str, e: Event, *, anchor: str = "",
         names.append(f"{len(actors) - MAX_ACTORS} more")
     key = is_key(e)
     attrs = (f' data-kind="{e.kind}" data-actors="{" ".join(actors)}"'
-             f' data-month="{d.year}-{d.month:02d}"' + (f' id="{anchor}"' if anchor else ""))
+             f' data-places="{" ".join(e.places)}" data-month="{d.year}-{d.month:02d}"'
+             + (f' id="{anchor}"' if anchor else ""))
     head = (f'{time(e.when)} · <a href="{links.href(page, links.event(e.id))}">'
             f'{plain(e.title)}</a> <span class="x-kind">{kind_label(e.kind)}</span>'
             + (' <strong class="x-key">key event</strong>' if key else ""))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from explainer.model import Corpus, Event
-from explainer.render import links, scope
+from explainer.render import links, maps, scope
 from explainer.render.cite import DEFAULT_SITE, Cited, Publication, cite_block
 from explainer.render.common import (
     abbrs,
@@ -36,14 +36,19 @@ def event_page(corpus: Corpus, e: Event, prev: Event | None, nxt: Event | None, 
     page = links.event(e.id)
     meta = [f"**When:** {time(e.when)}",
             f"**Kind:** [{kind_label(e.kind)}]({links.md(page, links.by_kind(e.kind))})"]
-    if e.place:
-        meta.append(f"**Where:** {plain(e.place)}")
+    places = [corpus.places[p] for p in e.places if p in corpus.places]
+    if places:
+        meta.append("**Where:** " + ", ".join(
+            f"[{plain(p.name)}]({links.md(page, links.place(p.id))})" for p in places))
     if cutoff and scope.is_after(e, cutoff):
         meta.append(f"**After the article:** {scope.time_after(e, cutoff)} after it was "
                     f"published ([was the warning right?]({links.md(page, links.HINDSIGHT)}))")
     lines = [f"# {plain(e.title)} {heading_anchor('event-' + e.id)}", "",
              *(m + "  " for m in meta[:-1]), meta[-1]]
     lines += ["", rich(e.summary, abbrs(corpus)), ""]
+    if places:
+        lines += ['<figure class="x-figure x-locator-figure">',
+                  maps.locator_map(places, ident=f"locator-{e.id}"), "</figure>", ""]
     if e.actors:
         lines += ["## Actors {#actors}", "", "| Actor | Role |", "| --- | --- |"]
         for ea in e.actors:
@@ -83,14 +88,16 @@ def event_page(corpus: Corpus, e: Event, prev: Event | None, nxt: Event | None, 
     return "\n".join(lines)
 
 
-def event_jsonld(e: Event) -> dict[str, Any]:
+def event_jsonld(e: Event, corpus: Corpus | None = None) -> dict[str, Any]:
     """schema.org Event; the hook adds the page's canonical URL."""
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Event", "name": e.title,
                             "startDate": e.when.date.iso(), "description": e.summary}
     if e.when.end:
         data["endDate"] = e.when.end.iso()
-    if e.place:
-        data["location"] = {"@type": "Place", "name": e.place}
+    places = [corpus.places[p] for p in e.places if corpus and p in corpus.places]
+    if places:
+        data["location"] = [{"@type": "Place", "name": p.name, "geo": {
+            "@type": "GeoCoordinates", "latitude": p.lat, "longitude": p.lon}} for p in places]
     return data
 
 

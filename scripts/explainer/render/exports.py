@@ -10,6 +10,7 @@ from typing import Any
 
 from explainer.dates import PartialDate
 from explainer.model import Claim, Corpus, Event, Reference
+from explainer.render.place_pages import country_name
 from explainer.render.timeline import eras
 from explainer.text import rich
 
@@ -146,6 +147,11 @@ def aif_relations(aif: dict[str, Any]) -> tuple[set[tuple[str, str]], set[tuple[
     return pairs["RA"], pairs["CA"]
 
 
+#: ACLED's geo_precision: 1 the town itself, 2 near it or part of a region, 3 a region's or a
+#: country's representative point.
+_GEO_PRECISION = {"exact": 1, "locality": 1, "approximate": 2, "representative": 3}
+
+
 def _time_precision(e: Event) -> int:
     """ACLED's codes: 1 the day is known, 2 the week or a few days, 3 the month or less."""
     d = e.when.date
@@ -161,14 +167,15 @@ def acled_rows(corpus: Corpus) -> list[list[str]]:
     for e in corpus.events.values():
         actors = [corpus.actors[a.actor].name for a in e.actors]
         publishers = sorted({c.publisher for c in e.sources if isinstance(c, Reference)})
-        # Until places have a register, the free-text place gives the location and, after its
-        # last comma, the country ("Kati, Mali").
-        location, _, country = (e.place or "").rpartition(", ")
+        # ACLED codes one location a row: the event's first place.
+        p = next((corpus.places[i] for i in e.places if i in corpus.places), None)
         rows.append([
             e.id, e.when.date.first_day().isoformat(), str(e.when.date.year),
             str(_time_precision(e)), _ACLED_TYPES.get(e.kind, "Strategic developments"),
             actors[0] if actors else "", actors[1] if len(actors) > 1 else "",
-            country, "", location or country, "", "", "", "; ".join(publishers), e.title,
+            country_name(p) if p else "", "", p.name if p else "",
+            f"{p.lat:.4f}" if p else "", f"{p.lon:.4f}" if p else "",
+            str(_GEO_PRECISION[p.precision]) if p else "", "; ".join(publishers), e.title,
             ACLED_LABEL,
         ])
     return rows

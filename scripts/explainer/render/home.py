@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from explainer.model import Corpus, Event
 from explainer.render import links, scope, svg, whatnext
-from explainer.render.common import abbrs
+from explainer.render.common import abbrs, count
 from explainer.render.timeline import chart_target
 from explainer.text import first_sentence, plain, rich, rich_inline
 
@@ -143,6 +143,9 @@ def home(corpus: Corpus) -> str:
               "what each paragraph says, the claims it makes and their verdicts.",
               f"- [The actors]({links.md(page, links.ACTORS)}): {len(corpus.actors)} people "
               "and organisations.",
+              f"- [The map]({links.md(page, links.MAP)}): where it happened, "
+              f"{count(len(corpus.events_by_place), 'place')} from Bamako to the capitals "
+              "that reacted.",
               f"- [The fact-checks]({links.md(page, links.FACT_CHECKS)}): each claim of fact "
               "against the record.",
               f"- [Was the warning right?]({links.md(page, links.HINDSIGHT)}): the argument "

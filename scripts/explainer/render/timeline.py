@@ -219,7 +219,8 @@ def _filters(corpus: Corpus, page: str, events: Sequence[Event]) -> list[str]:
             "<p>Each link opens a page with only those events; no JavaScript needed. An "
             "actor's page also filters their events by kind.</p>"
             f"<p><strong>By kind:</strong> {by_kind}</p>"
-            f"<p><strong>By actor:</strong> {by_actor}</p>{more}</div>", ""]
+            f"<p><strong>By actor:</strong> {by_actor}</p>{more}{_by_place(corpus, page)}</div>",
+            ""]
 
 
 def _actor_counts(corpus: Corpus) -> list[tuple[int, str]]:
@@ -279,6 +280,19 @@ def _actor_kind_year(ident: str, kind: str, year: int) -> str:
     return f"timeline/actor/{ident}/kind/{kind}/{year}.md"
 
 
+def _by_place(corpus: Corpus, page: str) -> str:
+    """The places with most events, each linking to its filter page, and the map."""
+    places = sorted(((len(v), p) for p, v in corpus.events_by_place.items()
+                     if p in corpus.places), key=lambda t: (-t[0], t[1]))[:TOP_ACTORS]
+    if not places:
+        return ""
+    links_ = " · ".join(
+        f'<a href="{links.href(page, links.by_place(p))}">{plain(corpus.places[p].name)}</a> '
+        f"({n})" for n, p in sorted(places, key=lambda t: corpus.places[t[1]].name.casefold()))
+    return (f"<p><strong>By place:</strong> {links_} "
+            f'(<a href="{links.href(page, links.MAP)}">the map</a>)</p>')
+
+
 def timeline_pages(corpus: Corpus) -> dict[str, str]:
     """The timeline (or its index and year pages) and every filter page."""
     events = list(corpus.events.values())
@@ -326,5 +340,15 @@ def timeline_pages(corpus: Corpus) -> dict[str, str]:
         pages.update(_listing(corpus, path, f"Timeline: {plain(a.name)}", back, mine,
                               functools.partial(links.by_actor, ident), all_eras=all_eras))
         pages.update(combo_pages)
+    for ident, ev_ids in corpus.events_by_place.items():
+        if ident not in corpus.places:
+            continue
+        pl = corpus.places[ident]
+        path = links.by_place(ident)
+        back = [f"Events at [{plain(pl.name)}]({links.md(path, links.place(ident))}). "
+                f"[All events]({links.md(path, links.TIMELINE)}).", ""]
+        pages.update(_listing(corpus, path, f"Timeline: {plain(pl.name)}", back,
+                              [corpus.events[i] for i in ev_ids],
+                              functools.partial(links.by_place, ident), all_eras=all_eras))
     return pages
 
