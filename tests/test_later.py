@@ -34,7 +34,8 @@ def test_regional_is_the_tag_or_its_prefix() -> None:
 
 
 def test_coup_counts_follow_the_rules() -> None:
-    evs = [_event("1968-11-19"), _event("2012-03-22"), _event("2020-08-18"),
+    evs = [_event("1968-11-19"), _event("2012-03-22"), _event("2012-04-30", tags=("attempt",)),
+           _event("2020-08-18"),
            _event("2021-04", tags=("regional",), place="N'Djamena, Chad"),
            _event("2023-07-26", tags=("regional-coups",), place="Niamey, Niger"),
            _event("2023-07-27", kind="statement")]
@@ -42,7 +43,7 @@ def test_coup_counts_follow_the_rules() -> None:
                                                       "e-2020-08-18"]
     assert [e.id for e in scope.region_coups(evs)] == ["e-2020-08-18", "e-2021-04",
                                                         "e-2023-07-26"]
-    assert scope.country(evs[4]) == "Niger"
+    assert scope.country(evs[5]) == "Niger"
 
 
 @pytest.mark.parametrize(("date", "said"), [
