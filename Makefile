@@ -3,6 +3,7 @@
 SHELL := /bin/bash
 VENV ?= .venv
 BIN := $(VENV)/bin
+PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
@@ -24,11 +25,11 @@ browser:  ## install Debian's Chromium and the pinned axe-core, if missing
 check: install  ## validate data/ and list every problem
 	$(BIN)/explainer check
 
-build: install  ## strict build of the site into site/
-	$(BIN)/mkdocs build --strict
+build: install  ## strict build of the site into site/ (kept as it was if the build fails)
+	$(BIN)/python -m explainer.swap site -- $(BIN)/mkdocs build --strict
 
-serve: install  ## build and serve the site with live reload on http://127.0.0.1:8000/
-	$(BIN)/mkdocs serve --livereload --dirty
+serve: install  ## serve the site with live reload at http://127.0.0.1:8000/mali-coup-explainer/ (another port: make serve PORT=8001)
+	$(BIN)/mkdocs serve --livereload --dirty -a 127.0.0.1:$(PORT)
 
 lint: install  ## ruff and mypy --strict
 	$(BIN)/ruff check scripts tests

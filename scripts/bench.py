@@ -243,7 +243,7 @@ def _local(site: Path, page: Path, ref: str) -> Path | None:
 
 
 def page_weight(site: Path, page: Path) -> dict[str, int]:
-    text = page.read_text(encoding="utf-8")
+    text = page.read_text(encoding="utf-8", newline="\n")
     p = _Assets()
     p.feed(text)
     w = {"html": _gz(text.encode()), "css": 0, "js": 0, "fonts": 0, "images": 0}
@@ -288,7 +288,7 @@ def weight(site: Path) -> list[str]:
     if index.is_file():
         lines += ["", f"Search index (fetched by the search worker, reported apart): "
                   f"{_kb(_gz(index.read_bytes()))} KB gzip ({_kb(index.stat().st_size)} KB raw)."]
-    timeline = (site / "timeline" / "index.html").read_text(encoding="utf-8")
+    timeline = (site / "timeline" / "index.html").read_text(encoding="utf-8", newline="\n")
     static = len(re.findall(r'href="\.\./events/', timeline))
     lines.append(f"Timeline without JavaScript: {static} links to event pages in the served HTML.")
     return lines
@@ -318,7 +318,7 @@ def _get(url: str) -> str:
 
 def _serve_args() -> list[str]:
     """The arguments `make serve` passes to mkdocs, from the Makefile's `serve` recipe."""
-    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    text = (ROOT / "Makefile").read_text(encoding="utf-8", newline="\n")
     m = re.search(r"^serve:.*\n\t\$\(BIN\)/mkdocs (.+)$", text, re.M)
     if m is None:
         raise SystemExit("bench: no `serve` recipe running $(BIN)/mkdocs in the Makefile")
@@ -330,7 +330,7 @@ def bench_live(tmp: Path, repeat: int) -> list[str]:
     data = tmp / "live-data"
     shutil.copytree(ROOT / "data", data)
     event = sorted((data / "events").glob("*.yaml"))[0]
-    original = event.read_text(encoding="utf-8")
+    original = event.read_text(encoding="utf-8", newline="\n")
     port = _free_port()
     env = {**ENV, "EXPLAINER_DATA": str(data), "SITE_URL": f"http://127.0.0.1:{port}/live/"}
     url = f"http://127.0.0.1:{port}/live/events/{event.stem}/"
@@ -351,14 +351,14 @@ def bench_live(tmp: Path, repeat: int) -> list[str]:
             edited = re.sub(r"^title: .*$", f"title: {title}", original, count=1, flags=re.M)
             time.sleep(1.0)  # let the watcher settle after the previous build
             start = time.perf_counter()
-            event.write_text(edited, encoding="utf-8")
+            event.write_text(edited, encoding="utf-8", newline="\n")
             while title not in _get(url):
                 if time.perf_counter() - start > 120:
                     raise SystemExit("bench: the edit never showed up")
                 time.sleep(0.05)
             times.append(time.perf_counter() - start)
     finally:
-        event.write_text(original, encoding="utf-8")
+        event.write_text(original, encoding="utf-8", newline="\n")
         server.send_signal(signal.SIGINT)  # MkDocs then deletes its temporary site folder
         try:
             server.wait(timeout=30)
@@ -421,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
             lines += bench_live(tmp, args.repeat)
     text = "\n".join(lines) + "\n"
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
+    args.out.write_text(text, encoding="utf-8", newline="\n")
     print(text)
     return 0
 

@@ -149,3 +149,42 @@ def test_every_option_the_guide_names_exists(capsys: pytest.CaptureFixture[str])
         helps.append(capsys.readouterr().out)
     options = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]+)", _guide()))
     assert {o for o in options if not any(o in h for h in helps)} == set()
+
+
+def test_the_guide_gives_each_event_kind_its_meaning() -> None:
+    text = _guide()
+    missing = [k for k in s.EVENT_KINDS
+               if f"| `{k}` | {s.EVENT_KIND_MEANINGS.get(k, '?')} |" not in text]
+    assert missing == [], "add a row to the event kinds table in CONTRIBUTING.md"
+
+
+def test_the_guide_says_what_serve_does_with_a_data_problem() -> None:
+    text = " ".join(_guide().split())
+    for words in ("explainer: serving the last good pages, with these problems in a banner on "
+                  "every page, until they are fixed", "explainer: the data is fixed; serving "
+                  "the new pages", "make serve PORT=8001"):
+        assert words in text
+
+
+def test_the_readme_example_is_a_new_event_that_passes(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]
+                                                        ) -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    blocks = [b for b in re.findall(r"```yaml\n(.*?)```", readme, re.S)
+              if b.startswith("# yaml-language-server:")]
+    assert len(blocks) == 1
+    record = yaml.safe_load(blocks[0])
+    ident = record["id"]
+    # Following the README must never overwrite a published record.
+    assert not (ROOT / "data" / "events" / f"{ident}.yaml").exists(), \
+        f"README's example id {ident!r} exists: pick an event not in data/events/"
+    assert f"data/events/{ident}.yaml" in readme
+    if "suspension-lifted" in s.EVENT_KINDS:
+        assert record["kind"] == "suspension-lifted", "the example's kind now exists: use it"
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "data" / "events" / f"{ident}.yaml").write_text(blocks[0], "utf-8")
+    monkeypatch.chdir(tmp_path)
+    code = main(["check"])
+    out = capsys.readouterr()
+    assert code == 0, out.out + out.err

@@ -126,3 +126,83 @@ def test_bom_is_dropped() -> None:
 def test_oversized_file_is_refused() -> None:
     with pytest.raises(DataError, match="the limit is"):
         decode(b"a: b\n" * 300_000, "data/x.yaml")
+
+
+def test_format_characters_are_every_cf_but_the_joiners() -> None:
+    """The table in load.py is Unicode's category Cf (for this Python's Unicode), less the
+    documented allow-list (CONTRIBUTING.md, "Characters")."""
+    import re
+    import sys
+    import unicodedata
+
+    cf = {chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"}
+    listed = {chr(c) for c in range(sys.maxunicode + 1)
+              if re.fullmatch(f"[{load_module.FORMAT_BMP}]", chr(c))
+              or load_module.FORMAT_ASTRAL.fullmatch(chr(c))}
+    assert listed == cf - set(load_module.JOINERS)
+
+
+@pytest.mark.parametrize(("text", "refused"), [
+    ("Ada Ex\u00adample", "U+00AD"),  # soft hyphen
+    ("Ada \u061cExample", "U+061C"),  # Arabic letter mark
+    ("Ada\U000e0041\U000e0042", "U+E0041"),  # tag characters
+    ("Ada\u200dExample", "U+200D"),  # a joiner inside an English word
+    ("\u200cAda", "U+200C"),
+    ("Ada \u2066Example", "U+2066"),
+])
+def test_invisible_format_characters_are_refused(text: str, refused: str) -> None:
+    with pytest.raises(DataError) as e:
+        load(f"name: {text}\n", "p.yaml")
+    assert f"character {refused} is not allowed" in str(e.value)
+
+
+@pytest.mark.parametrize("text", [
+    "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",  # Persian: ZWNJ inside a word
+    "\u0915\u094d\u200d\u0937",  # Devanagari: ZWJ for a half form
+    "\U0001f469\u200d\U0001f4bb",  # an emoji sequence
+])
+def test_the_joiners_are_allowed_where_scripts_need_them(text: str) -> None:
+    assert load(f"name: {text}\n", "p.yaml").data == {"name": text}
+
+
+def _data_files() -> list[str]:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "data"
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*.yaml"))[:400]
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"], ids=["crlf", "cr"])
+def test_windows_and_old_mac_line_ends_load_the_same_values_and_marks(ending: str) -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "data"
+    for rel in _data_files():
+        raw = (root / rel).read_bytes()
+        lf = load(decode(raw, rel), rel)
+        other = load(decode(raw.replace(b"\n", ending.encode()), rel), rel)
+        assert (other.data, dict(other.marks), dict(other.key_marks), other.header) == (
+            lf.data, dict(lf.marks), dict(lf.key_marks), lf.header), rel
+
+
+def test_a_windows_file_reports_problems_at_the_lines_an_editor_shows() -> None:
+    with pytest.raises(DataError) as e:
+        load("a: 1\r\nb: 2\r\nb: 3\r\n", "p.yaml")
+    assert [(p.line, p.col) for p in e.value.problems] == [(3, 1)]
+    with pytest.raises(DataError) as e:
+        load("a: 1\rb: \u00ad\r", "p.yaml")
+    assert [(p.line, p.col) for p in e.value.problems] == [(2, 4)]
+
+
+def test_indentation_names_the_key_and_both_columns() -> None:
+    from explainer.yaml_hints import out_of_line
+
+    text = "id: x\nkind: coup\n  place: Bamako\n"
+    key_marks = {("id",): (1, 1), ("kind",): (2, 1)}
+    off = out_of_line(text, 3, key_marks, {}, mark_col=8)
+    assert off is not None
+    assert (off.line, off.col, off.message) == (
+        3, 3, "key 'place' is at column 3, but the keys beside it are at column 1")
+    # A ': ' inside a value, at its sibling's column: not an indentation mistake.
+    assert out_of_line("id: x\ntitle: Coup: a\n", 2, {("id",): (1, 1)}, {},
+                       mark_col=12) is None

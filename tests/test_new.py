@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -24,7 +25,9 @@ CASES: dict[str, list[str]] = {
     "event-with-quote": [
         "event", "--title", "Soldiers arrest the president again", "--date", "2021-05-24",
         "--kind", "arrest", "--place", "Capital City", "--actor", "ada-example: ordered it",
-        "--actor", "bo-person", "--quote", QUOTE],
+        "--actor", "bo-person: detained",
+        "--summary", "Soldiers detained President Bo Person again.",
+        "--quote", QUOTE],
     "event-with-reference": [
         "event", "--title", "An earlier coup", "--ref-url", "https://example.org/history",
         "--ref-title", "History of coups", "--ref-publisher", "Example Encyclopaedia"],
@@ -100,27 +103,84 @@ def test_new_prints_golden_text(case: str, data: Path, capsys: pytest.CaptureFix
         golden.write_text(text, "utf-8")
     assert text == golden.read_text("utf-8"), "run pytest --update-goldens and read the diff"
     assert "Traceback" not in output
-    # Either a file that passes the check, or nothing written at all.
+    # Either a file that passes the check but for its review markers, or nothing written.
     assert (code == 0) == bool(written)
-    assert main(["check"]) == 0, capsys.readouterr().err
+    checked = main(["check"])
+    problems = "".join(capsys.readouterr())
+    markers = [ln for ln in problems.splitlines() if ": a review marker is left: " in ln]
+    assert (checked == 0) == (not markers), problems
+    assert len(markers) == sum(p.read_text("utf-8").count(new.TODO) for p in written)
 
 
 def test_today_is_a_placeholder_marked_for_review(data: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     code, output = _run(["event", "--title", "A thing happened", "--quote", QUOTE], capsys)
     assert code == 0, output
-    text = (data / "events" / "a-thing-happened.yaml").read_text("utf-8")
+    text = (data / "events" / "thing-happened.yaml").read_text("utf-8")
     assert "# TODO: review: today's date, a placeholder; put the date of the event\n" \
            "date: 2030-01-02\n" in text
     assert text.splitlines()[0] == "# yaml-language-server: $schema=../../schemas/event.schema.json"
 
 
 def test_ids_taken_get_a_number(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    for _ in range(3):
-        assert _run(["event", "--title", "2021 coup", "--quote", QUOTE], capsys)[0] == 0
+    for day in range(1, 4):  # other days: the same title on the same day is a duplicate
+        assert _run(["event", "--title", "2021 coup", "--date", f"2021-0{day}",
+                     "--quote", QUOTE], capsys)[0] == 0
     assert {p.stem for p in (data / "events").glob("2021-coup*.yaml")} == {
         "2021-coup", "2021-coup-2", "2021-coup-3", "2021-coup-4"}
-    assert main(["check"]) == 0
+    assert main(["check"]) == 1  # their summaries are placeholders, marked for review
+    assert "a review marker is left: # TODO: review: the summary" in "".join(
+        capsys.readouterr())
+
+
+def test_the_same_event_twice_is_refused(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["event", "--title", "Soldiers detain the president", "--date", "2021-05-24",
+            "--kind", "coup", "--summary", "Soldiers detained him.", "--quote", QUOTE]
+    code, output = _run(args, capsys)
+    assert code == 1
+    assert "probable duplicate of data/events/2021-coup.yaml" in output
+
+
+@pytest.mark.parametrize(("title", "year", "ident"), [
+    ("The African Union lifts Mali's suspension", 2020, "au-lifts-mali-suspension-2020"),
+    ("ECOWAS lifts its sanctions on Mali", 2020, "ecowas-lifts-sanctions-mali-2020"),
+    ("The United Nations Security Council condemns the coup", 2020, "unsc-condemns-coup-2020"),
+    ("Côte d'Ivoire's presidential election", 2020, "cote-divoire-presidential-election-2020"),
+    ("The 2021 coup in Mali", 2021, "2021-coup-mali"),
+    ("A thing happened", None, "thing-happened"),
+])
+def test_ids_in_the_project_style(title: str, year: int | None, ident: str) -> None:
+    from explainer.ids import record_id
+
+    assert record_id(title, year) == ident
+
+
+def test_a_new_id_never_takes_an_existing_one(data: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["event", "--title", "The 2021 coup", "--date", "2021-05-24", "--summary",
+            "Soldiers detained the president.", "--kind", "coup", "--quote", QUOTE]
+    assert _run(args, capsys)[0] == 0
+    assert (data / "events" / "2021-coup-2.yaml").is_file()  # 2021-coup.yaml exists
+
+
+def test_help_lists_every_kind_with_its_meaning(capsys: pytest.CaptureFixture[str]) -> None:
+    from explainer import schema as s
+
+    with pytest.raises(SystemExit):
+        main(["new", "--help"])
+    out = capsys.readouterr().out
+    for kind in s.EVENT_KINDS:
+        assert re.search(rf"^    {re.escape(kind)} +{re.escape(s.EVENT_KIND_MEANINGS[kind])}$",
+                         out, re.M), kind
+    for kind in (*s.ACTOR_KINDS, *s.CLAIM_KINDS):
+        assert kind in out
+
+
+def test_every_event_kind_has_a_meaning() -> None:
+    from explainer import schema as s
+
+    assert sorted(s.EVENT_KIND_MEANINGS) == sorted(s.EVENT_KINDS)
+    assert all(m and "\n" not in m for m in s.EVENT_KIND_MEANINGS.values())
 
 
 def test_slug_folds_accents_and_punctuation() -> None:
@@ -154,7 +214,7 @@ def test_prompts_for_what_is_missing_in_a_terminal(data: Path, monkeypatch: pyte
     assert code == 0, output
     assert asked[0].startswith("Title")
     assert "[2030-01-02]" in asked[1]
-    text = (data / "events" / "soldiers-arrest-the-president-again.yaml").read_text("utf-8")
+    text = (data / "events" / "soldiers-arrest-president-again-2021.yaml").read_text("utf-8")
     assert "TODO" not in text
     assert main(["check"]) == 0
 
@@ -181,7 +241,7 @@ def built_with_new_event(tmp_path_factory: pytest.TempPathFactory, fixtures_dir:
     return work / "site"
 
 
-NEW_ID = "soldiers-arrest-the-president-again"
+NEW_ID = "soldiers-arrest-president-again-2021"
 
 
 def test_new_event_gets_its_page(built_with_new_event: Path) -> None:

@@ -6,6 +6,7 @@ is written by `pytest --update-goldens` (then read the diff).
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 import yaml
 
 from explainer.__main__ import main
+from explainer.datafiles import shown_name
 
 GOLDEN = Path(__file__).parent / "golden" / "problems"
 CASES = sorted(GOLDEN.glob("*.yml"))
@@ -37,7 +39,15 @@ def _apply(case: dict[str, object], data: Path) -> None:
             text = text.replace(old, new, 1)
         path.write_bytes(text.encode(encoding))
     for rel, content in dict(case.get("write", {})).items():  # type: ignore[call-overload]
-        (data / rel).write_text(content, "utf-8")
+        (data / rel).parent.mkdir(parents=True, exist_ok=True)
+        (data / rel).write_text(content, "utf-8", newline="\n")
+    for rel, ending in dict(case.get("line_ends", {})).items():  # type: ignore[call-overload]
+        path = data / rel
+        path.write_bytes(path.read_bytes().replace(b"\n", ending.encode("ascii")))
+    for rel, target in dict(case.get("symlink", {})).items():  # type: ignore[call-overload]
+        (data / rel).symlink_to(target)
+    for rel in case.get("fifo", []):  # type: ignore[attr-defined]
+        os.mkfifo(data / rel)
 
 
 def run_check(data_parent: Path, monkeypatch: pytest.MonkeyPatch,
@@ -59,7 +69,10 @@ def test_bad_input_gives_located_problems(golden: Path, tmp_path: Path, fixtures
     assert code == 1
     assert "Traceback" not in output
     edited = [*case.get("replace", {}), *case.get("write", {})]
-    assert any(f"data/{rel}:" in output for rel in edited), output
+    edited += [*case.get("line_ends", {}), *case.get("symlink", {}), *case.get("fifo", [])]
+    shown = ["/".join(shown_name(part) for part in rel.split("/")) for rel in edited]
+    folders = [f"{rel.rsplit('/', 1)[0]}/:" for rel in shown if "/" in rel]  # refused folders
+    assert any(f"data/{rel}" in output for rel in (*shown, *folders)), output
     first = output.splitlines()[0]
     assert first.startswith("data/") and first.split(":")[1].isdigit(), first
     if update_goldens:
@@ -105,3 +118,16 @@ def test_github_format_annotates_lines(fixtures_dir: Path, tmp_path: Path,
     assert main(["check", "--format", "github"]) == 1
     out = capsys.readouterr().out
     assert out.startswith("::error file=data/events/2021-coup.yaml,line=7,col=7::kind must be")
+
+
+def test_github_format_escapes_properties_and_message() -> None:
+    """A file name with ',', ':', CR or LF cannot end the property list or forge a command
+    (GitHub's workflow-command rules: escapeProperty and escapeData)."""
+    from explainer.problems import Problem, problems_as_github
+
+    name = "data/events/a,line=1::x\n::warning file=forged::y%.yaml"
+    out = problems_as_github([Problem(path=name, line=2, col=3, message="bad\r\n::error::z 50%",
+                                      hint="h")])
+    assert "\n" not in out and "\r" not in out, out
+    assert out == ("::error file=data/events/a%2Cline=1%3A%3Ax%0A%3A%3Awarning file=forged"
+                   "%3A%3Ay%25.yaml,line=2,col=3::bad%0D%0A::error::z 50%25 (hint: h)")

@@ -157,3 +157,46 @@ def test_outcome_is_read_into_the_model(fixtures_dir: Path) -> None:
     assert (outcome.status, outcome.events, outcome.as_of.iso()) == (
         "partly", ("2023-elections-postponed",), "2025-01-01")
     assert corpus.claims["coup-happened"].outcome is None
+
+
+@pytest.mark.parametrize("kind", sorted(s.FOLDERS))
+def test_the_reserved_id_is_refused_for_every_kind(kind: str, fixtures_dir: Path,
+                                                    tmp_path: Path) -> None:
+    """A source called `index` replaced /source/ silently; the check now refuses the reserved
+    ids for every kind, before the build."""
+    import shutil
+
+    shutil.copytree(fixtures_dir / "small", tmp_path / "data")
+    folder = tmp_path / "data" / s.FOLDERS[kind]
+    (folder / "index.yaml").write_text(
+        s.SCHEMA_LINE.format(kind=kind) + "\nid: index\n", "utf-8")
+    with pytest.raises(DataError) as e:
+        read_corpus(tmp_path / "data")
+    assert any(p.path.endswith(f"{s.FOLDERS[kind]}/index.yaml")
+               and p.message == "id 'index' is reserved for the pages that list records"
+               for p in e.value.problems), e.value.problems
+
+
+def test_quote_hints_mark_words_and_stay_quiet_when_nothing_is_close() -> None:
+    from explainer.quotes import SourceText, not_found_hint, word_diff
+
+    st = SourceText("The junta promised elections within 18 months. Donors had invested.")
+    assert word_diff("The junta promised elections", "The junta promised new elections") \
+        == "The junta promised {+new+} elections"
+    assert word_diff("The junta promised", "A junta promised") == "[-The-]{+A+} junta promised"
+    near = st.closest_words("junta promised polls within 18 months")
+    assert near is not None and near[0] == "junta promised elections within 18 months."
+    assert "no passage of 's' is close" in not_found_hint(st, "Harvests were good", "s")
+    assert not_found_hint(st, "The junta … months", "s").startswith("there is no ellipsis")
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("October 2020", "2020-10"), ("9 Oct 2020", "2020-10-09"), ("2020/10/09", "2020-10-09"),
+    ("9 octobre 2020", "2020-10-09"), ("1er août 2021", "2021-08-01"),
+    ("October 9, 2020", "2020-10-09"), ("24/05/2021", "2021-05-24"), ("03/04/2021", None),
+    ("2021-02-30", None), ("Mali 2020", None), ("the day after", None),
+])
+def test_a_recognisable_date_gets_its_iso_form(text: str, iso: str | None) -> None:
+    from explainer.dates import iso_suggestion
+
+    assert iso_suggestion(text) == iso

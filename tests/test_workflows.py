@@ -225,3 +225,51 @@ def test_the_link_watch_runs_weekly_and_on_demand_with_least_privilege() -> None
                                    report, "--urls", "lychee/urls.json"]
     assert last["env"] == {"GH_TOKEN": "${{ github.token }}"}
     assert (ROOT / "scripts" / "explainer" / "linkrot.py").is_file()
+
+
+def test_only_the_default_branch_deploys() -> None:
+    """A manual run (workflow_dispatch) can start on any branch: the deploy job must not."""
+    deploy = _load(PAGES)["jobs"]["deploy"]
+    assert deploy["if"] == ("github.ref == format('refs/heads/{0}', "
+                            "github.event.repository.default_branch)")
+
+
+CODEOWNERS = ROOT / ".github" / "CODEOWNERS"
+# What a pull request's build runs, or what publishes: each must have an owner.
+GUARDED = [".github/workflows/pages.yml", ".github/workflows/pull-request.yml", "Makefile",
+           ".ci/run", ".ci/setup-browser", "mkdocs.yml", "scripts/explainer/mkdocs_hook.py",
+           "scripts/explainer/mkdocs_audit_hook.py"]
+
+
+def _owners(path: str) -> list[str]:
+    """The owners CODEOWNERS gives `path`: the last matching rule wins, as on GitHub (rules
+    here are anchored paths: a file, or a folder ending in '/')."""
+    owners: list[str] = []
+    for line in CODEOWNERS.read_text("utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        pattern, *who = line.split()
+        assert pattern.startswith("/"), f"anchor CODEOWNERS patterns: {pattern}"
+        rule = pattern[1:]
+        if path == rule or (rule.endswith("/") and path.startswith(rule)):
+            owners = who
+    return owners
+
+
+@pytest.mark.parametrize("path", GUARDED)
+def test_codeowners_cover_workflows_hooks_makefile_ci_and_config(path: str) -> None:
+    assert (ROOT / path).exists(), path
+    owners = _owners(path)
+    assert owners and all(o.startswith("@") for o in owners), (path, owners)
+
+
+def test_codeowners_placeholder_is_explained() -> None:
+    """The owner is the placeholder @OWNER (as OWNER.github.io), never an invented person; the
+    README tells maintainers to replace it, and why fork runs need approval."""
+    owners = {o for line in CODEOWNERS.read_text("utf-8").splitlines()
+              if line.strip() and not line.startswith("#") for o in line.split()[1:]}
+    assert owners == {"@OWNER"}
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert ".github/CODEOWNERS" in readme and "@OWNER" in readme
+    assert "Require review from Code Owners" in readme
+    assert "Approval for running fork pull request workflows" in readme

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import urllib.parse
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Final
@@ -16,18 +17,26 @@ from typing import Final
 from explainer import html_scan
 from explainer.html_scan import Attrs
 
+# Elements whose content browsers read as text while html.parser reads markup (or the other
+# way round): `<xmp><p title="</xmp><img onerror=…>">` is an attribute to the parser and a live
+# image to a browser. Refused everywhere: nothing of ours uses them. (title, whose content
+# both read alike when it holds no markup, and script and style are checked by content.)
+PARSE_DIFFERS: Final = frozenset({
+    "xmp", "noembed", "noframes", "plaintext", "textarea", "noscript", "math",
+})
 # Elements that contributor content must never produce. The theme's own <script>, <meta>,
 # <link>, <style> and search <form> are outside the content, so only audit_page sees them.
 CONTENT_BANNED: Final = frozenset({
     "script", "iframe", "object", "embed", "form", "base", "meta", "style", "link",
     "frame", "frameset", "applet", "noscript", "template",
     "animate", "set", "animatemotion", "animatetransform",
-})
+}) | PARSE_DIFFERS
 # Elements that load or embed another document, or re-base every relative URL, and the SVG
 # animation elements, which can set any attribute (<set attributeName="href" to="javascript:…">):
 # never on a page.
 PAGE_BANNED: Final = frozenset({"iframe", "object", "embed", "frame", "frameset", "applet", "base",
-                                "animate", "set", "animatemotion", "animatetransform"})
+                                "animate", "set", "animatemotion", "animatetransform"}
+                               ) | PARSE_DIFFERS
 URL_ATTRIBUTES: Final = frozenset({
     "href", "src", "action", "formaction", "xlink:href", "poster", "srcset", "data", "cite",
     "background", "longdesc", "usemap", "ping", "manifest", "codebase", "imagesrcset",
@@ -45,8 +54,10 @@ SCRIPT_TYPES: Final = frozenset({
 # - img-src data: the theme's CSS draws icons as data: SVG images.
 # - worker-src blob: the brief's policy; Material's search worker is a same-origin file, and
 #   blob: workers are the documented fallback of its worker loader.
+# - script-src and style-src name the site's own folder (from site_url), not 'self': a project
+#   site shares its host, OWNER.github.io, with every other project site of its owner.
 CSP_TEMPLATE: Final = (
-    "default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsafe-inline'; "
+    "default-src 'self'; script-src {site}{hashes}; style-src {site} 'unsafe-inline'; "
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; "
     "object-src 'none'; base-uri 'self'; form-action 'self'"
 )
@@ -67,6 +78,7 @@ THEME_SCRIPTS: Final = frozenset({
     "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f",
 })
 _SCOPE_URL = re.compile(r'^__md_scope=new URL\("[^"\\<>]*",location\)')
+_COMMENT_CLOSE = re.compile(r"--\s*>")
 _REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]*)", re.IGNORECASE)
 
 
@@ -110,7 +122,10 @@ def _tag_offences(tag: str, attrs: Attrs, banned: frozenset[str]) -> list[str]:
     """What is wrong with one start tag, in words: banned element, event handlers, unsafe URL
     schemes, a meta refresh to an unsafe URL. (Script sources are checked apart.)"""
     found: list[str] = []
-    if tag in banned:
+    if tag in PARSE_DIFFERS:
+        found.append(f"<{tag}> is not allowed: browsers read its content otherwise than the "
+                     "audit does")
+    elif tag in banned:
         found.append(f"<{tag}> is not allowed")
     for name, raw in attrs:
         value = raw or ""
@@ -143,6 +158,7 @@ class _Auditor(HTMLParser):
         self.scripts: list[tuple[int, int, str]] = []  # line, col, exact text of inline scripts
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
         self._script_start: tuple[int, int, int] | None = None
+        self._text_only: str | None = None  # an open title, whose content must be text
 
     def run(self) -> None:
         self.feed(self.html)
@@ -156,7 +172,16 @@ class _Auditor(HTMLParser):
         line, col = self.getpos()
         self.offenders.append(Offender(line=line, col=col + 1, message=message))
 
+    def _in_text_only(self, what: str) -> None:
+        if self._text_only is not None:
+            self._flag(f"{what} inside <{self._text_only}>: browsers read it as text, or as "
+                       "markup inside svg; it must hold text only")
+            self._text_only = None
+
     def handle_starttag(self, tag: str, attrs: Attrs) -> None:
+        self._in_text_only(f"<{tag}>")
+        if tag in html_scan.TEXT_ONLY:
+            self._text_only = tag
         for message in _tag_offences(tag, attrs, self.banned):
             self._flag(message)
         if tag == "script" and self.page:
@@ -170,8 +195,39 @@ class _Auditor(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: Attrs) -> None:
         self.handle_starttag(tag, attrs)
+        if self._text_only == tag:
+            self._text_only = None
+
+    def handle_data(self, data: str) -> None:
+        elem = self.cdata_elem
+        if elem is not None and html_scan.MARKUP_IN_RAW_TEXT.search(data):
+            self._flag(f"<{elem}> holds markup ({data[:60]!r}): browsers read it as markup "
+                       "inside svg or math, or end the element there")
+
+    def handle_comment(self, data: str) -> None:
+        self._in_text_only("a comment")
+        start = self._offset()
+        if self.html.startswith("<!--", start) and html_scan.comment_differs(
+                self.html, start, _COMMENT_CLOSE.search(self.html, start + 4)):
+            self._flag("a comment that browsers end elsewhere ('<!-->', '<!--->', '--!>' or "
+                       "'-- >')")
+
+    def unknown_decl(self, data: str) -> None:
+        self._flag(f"<![{data[:20]}…: browsers read a marked section outside svg as a comment "
+                   "that ends at the first '>'")
+
+    def handle_decl(self, decl: str) -> None:
+        self._in_text_only("a declaration")
+
+    def handle_pi(self, data: str) -> None:
+        self._in_text_only("a processing instruction")
 
     def handle_endtag(self, tag: str) -> None:
+        if self._text_only is not None:
+            if tag == self._text_only:
+                self._text_only = None
+            else:
+                self._in_text_only(f"</{tag}>")
         if tag == "script" and self._script_start is not None:
             line, col, start = self._script_start
             self.scripts.append((line, col, self.html[start:self._offset()]))
@@ -290,11 +346,30 @@ def _without_csp(html: str) -> str:
     return _CSP_META.sub("", html, count=1) if _CSP_MARK in html else html
 
 
-def harden(html: str) -> tuple[str, list[Offender]]:
-    """`audit_page` and `add_csp` in one parse: the page with its policy, and its offenders."""
+#: site_url's placeholder host (mkdocs.yml): a build with no real address is a local one.
+PLACEHOLDER_HOST: Final = "owner.github.io"
+
+
+def site_source(site_url: str | None) -> str:
+    """The policy's source for the site's own scripts and styles: the origin and folder of
+    site_url (https://owner.github.io/repo/ admits /repo/… only), or 'self' for a local build
+    (no site_url, or the placeholder address), which must also work from another address."""
+    parts = urllib.parse.urlsplit(site_url or "")
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in ("http", "https") or not host or host == PLACEHOLDER_HOST or any(
+            c in (site_url or "") for c in " ;,'\"\\<>"):
+        return "'self'"
+    port = f":{parts.port}" if parts.port else ""
+    path = parts.path if parts.path.endswith("/") else parts.path.rsplit("/", 1)[0] + "/"
+    return f"{parts.scheme}://{host}{port}{path}"
+
+
+def harden(html: str, site: str = "'self'") -> tuple[str, list[Offender]]:
+    """`audit_page` and `add_csp` in one parse: the page with its policy (scripts and styles
+    from `site`, see site_source), and its offenders."""
     html = _without_csp(html)
     scan = _scan(html)
-    return _insert_csp(html, scan), scan.offenders
+    return _insert_csp(html, scan, site), scan.offenders
 
 
 def audit_page(html: str) -> list[Offender]:
@@ -319,19 +394,19 @@ def _theme_hashes(scan: _Scan) -> list[str]:
     return hashes
 
 
-def _insert_csp(html: str, scan: _Scan) -> str:
+def _insert_csp(html: str, scan: _Scan, site: str) -> str:
     head = _HEAD.search(html)
     if head is None:
         raise ValueError("no <head> element: cannot add the Content-Security-Policy")
-    policy = CSP_TEMPLATE.format(hashes="".join(" " + h for h in _theme_hashes(scan)))
+    policy = CSP_TEMPLATE.format(site=site, hashes="".join(" " + h for h in _theme_hashes(scan)))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return html[:head.end()] + meta + html[head.end():]
 
 
-def add_csp(html: str) -> str:
+def add_csp(html: str, site: str = "'self'") -> str:
     """Insert the Content-Security-Policy meta tag as the first child of <head>.
 
     A meta policy governs only what comes after it, so it must come first. Idempotent: a tag
     added earlier is replaced, and the hashes are taken without it."""
     html = _without_csp(html)
-    return _insert_csp(html, _scan(html))
+    return _insert_csp(html, _scan(html), site)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from explainer import forked
+from explainer import datafiles, forked
 from explainer.load import decode, load, portable
 from explainer.model import Corpus
 from explainer.problems import DataError, Problem
@@ -41,19 +41,6 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _data_files(data_dir: Path) -> list[tuple[Path, str]]:
-    """Every file not named '.*' under data_dir, with its path relative to it, sorted.
-
-    os.walk reads each folder once; rglob plus is_dir() would stat every file again."""
-    found: list[tuple[tuple[str, ...], Path]] = []
-    for folder, _dirs, names in os.walk(data_dir):
-        here = Path(folder)
-        parts = here.relative_to(data_dir).parts
-        found.extend(((*parts, name), here / name) for name in names if not name.startswith("."))
-    found.sort()  # by path components, as Path objects sort
-    return [(path, "/".join(parts)) for parts, path in found]
-
-
 def read_corpus(data_dir: Path) -> Corpus:
     """Load and validate data_dir; raise DataError listing every problem."""
     if not data_dir.is_dir():
@@ -66,17 +53,16 @@ def read_corpus(data_dir: Path) -> Corpus:
 
 def _read(data_dir: Path) -> Corpus:
     texts: dict[str, str] = {}
-    problems: list[Problem] = []
     broken: list[str] = []
     records: list[tuple[Path, str]] = []
     base = display_path(data_dir)  # once: resolving each of 10,000 paths costs seconds
-    for path, rel in _data_files(data_dir):
-        shown = rel if base == "." else f"{base}/{rel}"
-        if rel.endswith(".yaml"):
+    files, problems = datafiles.list_files(data_dir, base)
+    for path, shown in files:
+        if shown.endswith(".yaml"):
             records.append((path, shown))
-        elif rel.endswith(".txt"):
+        elif shown.endswith(".txt"):
             try:
-                texts[shown] = decode(path.read_bytes(), shown)
+                texts[shown] = decode(datafiles.read_bytes(path, shown), shown)
             except DataError as e:
                 problems.extend(e.problems)
                 broken.append(shown)
@@ -109,7 +95,7 @@ PARALLEL_FROM = 1000
 
 def _shape_file(path: Path, shown: str, *, portable_doc: bool = False) -> Outcome:
     try:
-        text = decode(path.read_bytes(), shown)
+        text = decode(datafiles.read_bytes(path, shown), shown)
         doc = load(text, shown)
     except DataError as e:
         return shown, e.problems

@@ -52,7 +52,7 @@ class PartialDate:
 
 def parse_date(text: str) -> PartialDate:
     """Parse YYYY, YYYY-MM or YYYY-MM-DD; ValueError with a reason a person can act on."""
-    m = _FORM.match(text)
+    m = _FORM.fullmatch(text)
     if not m:
         raise ValueError("must be YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(g) if g else 0 for g in m.groups())
@@ -64,6 +64,56 @@ def parse_date(text: str) -> PartialDate:
         except ValueError as e:  # e.g. 2021-02-30: "day is out of range for month"
             raise ValueError(f"is not a real date ({e})") from None
     return PartialDate(year=year, month=month, day=day)
+
+
+_MONTH_NAMES = {
+    **{m.lower(): i for i, m in enumerate(MONTHS, 1)},
+    **{m[:3].lower(): i for i, m in enumerate(MONTHS, 1)}, "sept": 9,
+    # French, with and without accents, and the usual abbreviations
+    "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "mars": 3,
+    "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8,
+    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+    "déc": 12,
+}
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er)?"
+_MONTH = r"(?P<month>[^\W\d_]+)\.?"
+_YEAR = r"(?P<year>\d{4})"
+_WORDY = [re.compile(p, re.IGNORECASE) for p in (
+    rf"^{_DAY}\s+{_MONTH},?\s+{_YEAR}$",      # 9 Oct 2020, 9 octobre 2020, 1er mai 2021
+    rf"^{_MONTH}\s+{_DAY},?\s+{_YEAR}$",      # October 9, 2020
+    rf"^{_MONTH},?\s+{_YEAR}$",               # October 2020, octobre 2020
+)]
+_NUMERIC = re.compile(r"^(?P<year>\d{4})[/.\-](?P<month>\d{1,2})(?:[/.\-](?P<day>\d{1,2}))?$")
+_DAY_FIRST = re.compile(r"^(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<year>\d{4})$")
+
+
+def iso_suggestion(text: str) -> str | None:
+    """The ISO form of a recognisable date written otherwise ('October 2020' -> '2020-10',
+    '9 Oct 2020' -> '2020-10-09', '2020/10/09', '9 octobre 2020'), or None. Day-first and
+    month-first numeric dates are read only when the order is certain (a number above 12)."""
+    text = " ".join(text.split())
+    year = month = day = 0
+    for pattern in _WORDY:
+        if m := pattern.match(text):
+            month = _MONTH_NAMES.get(m.group("month").lower(), 0)
+            year, day = int(m.group("year")), int(m.groupdict().get("day") or 0)
+            break
+    else:
+        if m := _NUMERIC.match(text):
+            year, month, day = int(m["year"]), int(m["month"]), int(m["day"] or 0)
+        elif m := _DAY_FIRST.match(text):
+            a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+            if a > 12 >= b:
+                day, month = a, b
+            elif b > 12 >= a:
+                day, month = b, a
+    if not (year and month):
+        return None
+    try:
+        dt.date(year, month, day or 1)
+    except ValueError:
+        return None
+    return PartialDate(year=year, month=month, day=day).iso()
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from explainer import schema as s
-from explainer.dates import PartialDate, parse_date
+from explainer.dates import PartialDate, iso_suggestion, parse_date
 from explainer.load import Document, Key
 from explainer.problems import Problem
 from explainer.urls import url_problem
@@ -24,6 +24,13 @@ _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 _ENTITY = re.compile(r"&(#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _MD_LINK = re.compile(r"\]\(\s*<?([^\s>]+)")
 _MD_REFDEF = re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)", re.M)
+#: Lists and quotes opened on one line ("1. 1. 1. …"): each is a level of recursion in the
+#: Markdown renderer, which ends in RecursionError a few hundred deep. Prose needs two or three.
+MAX_PROSE_NESTING = 8
+_NESTED = re.compile(
+    rf"^[ \t]*(?:(?:[-*+]|\d{{1,9}}[.)])[ \t]+|>[ \t]*){{{MAX_PROSE_NESTING + 1},}}", re.M)
+#: Longest excerpt of a value quoted back in a message: enough to find it, never a whole file.
+EXCERPT = 80
 _BOOL_TRAPS = {"yes", "no", "on", "off", "y", "n", "True", "False", "TRUE", "FALSE", "Yes", "No"}
 
 
@@ -52,10 +59,14 @@ class FieldChecker:
             return None
         fields = _fields_of(spec)
         out: dict[str, Any] = {}
+        misspelt: set[str] = set()  # fields an unknown field is a misspelling of
         for name, raw in value.items():
             if name not in fields:
-                hint = close_match(name, fields) or "allowed fields: " + ", ".join(fields)
-                self.add((*key, name), f"unknown field {name!r}", hint, at_key=True)
+                found = difflib.get_close_matches(name, list(fields), n=1, cutoff=0.6)
+                misspelt.update(found)
+                hint = (f"did you mean {found[0]!r}?" if found
+                        else "allowed fields: " + ", ".join(fields))
+                self.add((*key, name), f"unknown field {excerpt(name)}", hint, at_key=True)
                 continue
             f = fields[name]
             if raw is None:
@@ -66,7 +77,8 @@ class FieldChecker:
             if conv is not None:
                 out[name] = conv
         for f in spec.fields:
-            if f.required and f.name not in value:
+            # A misspelt field is one mistake: "unknown field 'titel'", not also "missing".
+            if f.required and f.name not in value and f.name not in misspelt:
                 where = what if what != "record" else "the record"
                 self.add(key, f"missing required field {f.name!r} in {where}", f.doc)
         return out
@@ -116,17 +128,17 @@ class FieldChecker:
         return self.text(raw, key, name, t.max_length, prose=True)
 
     def _ref(self, t: s.Ref, raw: str, key: Key, name: str) -> str | None:
-        if ID_RE.match(raw):
+        if ID_RE.fullmatch(raw):
             return raw
         slug = re.sub(r"[^a-z0-9]+", "-", raw.lower()).strip("-")
         self.add(key, f"{name} must be an id of lowercase letters, digits and hyphens "
-                 f"(got {raw!r})", f"for example {slug!r}" if slug else "")
+                 f"(got {excerpt(raw)})", f"for example {excerpt(slug)}" if slug else "")
         return None
 
     def _enum(self, t: s.Enum, raw: str, key: Key, name: str) -> str | None:
         if raw in t.values:
             return raw
-        self.add(key, f"{name} must be one of {', '.join(t.values)} (got {raw!r})",
+        self.add(key, f"{name} must be one of {', '.join(t.values)} (got {excerpt(raw)})",
                  close_match(raw, t.values))
         return None
 
@@ -134,7 +146,11 @@ class FieldChecker:
         try:
             return _parse_date(raw)
         except ValueError as e:
-            self.add(key, f"{name} {e} (got {raw!r})", "for example 2021-05-24, 2021-05 or 2021")
+            iso = iso_suggestion(raw)
+            precision = {4: "year", 7: "month", 10: "day"}.get(len(iso or ""))
+            self.add(key, f"{name} {e} (got {excerpt(raw)})",
+                     f"write {name}: {iso} (precision: {precision})" if iso
+                     else "for example 2021-05-24, 2021-05 or 2021")
             return None
 
     def _bool(self, t: s.Bool, raw: str, key: Key, name: str) -> bool | None:
@@ -142,7 +158,7 @@ class FieldChecker:
             return raw == "true"
         hint = ("YAML 1.1 tools read yes/no/on/off as booleans; write true or false"
                 if raw in _BOOL_TRAPS else "write true or false")
-        self.add(key, f"{name} must be true or false (got {raw!r})", hint)
+        self.add(key, f"{name} must be true or false (got {excerpt(raw)})", hint)
         return None
 
     def _int(self, t: s.Int, raw: str, key: Key, name: str) -> int | None:
@@ -150,20 +166,22 @@ class FieldChecker:
             return int(raw)
         hint = "YAML 1.1 reads 1:20 as a base-60 number; write a plain whole number" \
             if ":" in raw else ""
-        self.add(key, f"{name} must be a whole number from {t.minimum} (got {raw!r})", hint)
+        self.add(key, f"{name} must be a whole number from {t.minimum} (got {excerpt(raw)})", hint)
         return None
 
     def _url(self, t: s.Url, raw: str, key: Key, name: str) -> str | None:
         problem = url_problem(raw)
         if not problem:
             return raw
-        self.add(key, f"{name} must be an absolute http(s) URL (got {raw!r})", problem)
+        if _BARE_HOST.match(raw):  # www.example.org/page: only the scheme is missing
+            problem = f"add the scheme: https://{raw}"
+        self.add(key, f"{name} must be an absolute http(s) URL (got {excerpt(raw)})", problem)
         return None
 
     def _lang(self, t: s.Lang, raw: str, key: Key, name: str) -> str | None:
-        if _LANG.match(raw):
+        if _LANG.fullmatch(raw):
             return raw
-        self.add(key, f"{name} must be a language code such as en or fr (got {raw!r})")
+        self.add(key, f"{name} must be a language code such as en or fr (got {excerpt(raw)})")
         return None
 
     def text(self, raw: str, key: Key, name: str, limit: int, *, prose: bool) -> str | None:
@@ -176,12 +194,19 @@ class FieldChecker:
                      "shorten it; long passages belong in the summary or a note")
             ok = False
         if "<" in raw and (m := _HTML.search(raw)):
-            self.add(key, f"{name} must not contain raw HTML (found {m.group()!r})",
+            self.add(key, f"{name} must not contain raw HTML (found {excerpt(m.group())})",
                      "write plain text; prose fields allow *emphasis* and [links](https://…)")
             ok = False
         if "&" in raw and (m := _ENTITY.search(raw)):
-            self.add(key, f"{name} must not contain character references (found {m.group()!r})",
+            self.add(key, f"{name} must not contain character references "
+                     f"(found {excerpt(m.group())})",
                      "type the character itself")
+            ok = False
+        if prose and (m := _NESTED.search(raw)):
+            self.add(key, f"{name} nests lists or quotes more than {MAX_PROSE_NESTING} deep "
+                     f"(found {excerpt(m.group().strip())})",
+                     "write one flat list; a number followed by '. ' at the start of a line "
+                     "begins a list item (write 1\\. to keep the number)")
             ok = False
         if prose and ("]" in raw):
             for m in (*_MD_LINK.finditer(raw), *_MD_REFDEF.finditer(raw)):
@@ -189,7 +214,8 @@ class FieldChecker:
                 while target.endswith(")") and target.count("(") < target.count(")"):
                     target = target[:-1]
                 if url_problem(target):
-                    self.add(key, f"{name} links must be absolute http(s) URLs (got {target!r})",
+                    self.add(key, f"{name} links must be absolute http(s) URLs "
+                             f"(got {excerpt(target)})",
                              "link to a public page with https://, or link records by id in "
                              "their own fields")
                     ok = False
@@ -213,7 +239,14 @@ def _kind_of(v: Any) -> str:
         return "a mapping"
     if isinstance(v, list):
         return "a list"
-    return repr(v)
+    return excerpt(v)
+
+
+def excerpt(v: object, limit: int = EXCERPT) -> str:
+    """repr() of a value quoted in a message, cut to `limit` characters: a problem names the
+    value at fault, and never copies a whole file into a log or an annotation."""
+    text = v if isinstance(v, str) else repr(v)
+    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 def _expect(t: s.FieldType) -> str:
@@ -232,4 +265,5 @@ def _fields_of(spec: s.Obj) -> dict[str, s.Field]:
     return entry[1]
 
 
+_BARE_HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[/?#]\S*)?$", re.IGNORECASE)
 _parse_date = functools.lru_cache(maxsize=8192)(parse_date)

@@ -9,9 +9,12 @@ deadlock; `mkdocs serve` runs a server thread).
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -22,6 +25,37 @@ from typing import Any, Generic, TypeVar
 T = TypeVar("T")
 
 _job: Callable[[], Any] | None = None  # set only while the child is forked
+_parent: int | None = None  # the forking process's id, set with _job
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with_parent(parent: int) -> None:
+    """In the child: be killed when the parent dies, however it dies (SIGKILL included).
+
+    A killed parent cannot shut its pool down, and the worker would wait on its queue for
+    ever. On Linux the kernel sends SIGKILL to the child when the parent ends
+    (prctl PR_SET_PDEATHSIG); if the parent is already gone, the child leaves now. Elsewhere
+    the pool's own end-of-parent detection is all there is."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover - no libc prctl
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _after_fork_in_child() -> None:
+    """Every fork runs this in the child; only a Forked worker (forked while `_parent` is set)
+    acts on it. Set at once, not when the job starts: the worker exists, waiting for its job,
+    from the fork on, and a parent killed in between would leave it waiting for ever."""
+    if _parent is not None:
+        _die_with_parent(_parent)
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def available() -> bool:
@@ -34,6 +68,8 @@ def available() -> bool:
 def _run() -> Any:
     """In the child: the job it was forked with (the collector held, as in the parent)."""
     assert _job is not None
+    assert _parent is not None
+    _die_with_parent(_parent)
     gc.disable()
     return _job()
 
@@ -43,18 +79,18 @@ class Forked(Generic[T]):
     job runs here instead, so the result is the same either way."""
 
     def __init__(self, job: Callable[[], T]) -> None:
-        global _job
+        global _job, _parent
         self.job = job
         self.pool = ProcessPoolExecutor(max_workers=1,
                                         mp_context=multiprocessing.get_context("fork"))
-        _job = job
+        _job, _parent = job, os.getpid()
         try:
             # The pool forks its worker inside submit(), so the child sees `_job`.
             self.future: Future[T] | None = self.pool.submit(_run)
         except (BrokenProcessPool, OSError):
             self.future = None
         finally:
-            _job = None
+            _job = _parent = None
 
     def result(self) -> T:
         try:

@@ -43,6 +43,25 @@ _CDATA_END: Final = {elem: re.compile(rf"</\s*{elem}\s*>", re.I)
 #: The scan mirrors this version's tokenizer; any other falls back to the parser.
 FAST_SCAN: Final = sys.version_info[:2] == (3, 11)
 _TAG_NAME_END: Final = "abcdefghijklmnopqrstuvwxyz=/ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+#: Raw text (script, style) that a browser would read as markup where it parses them as
+#: foreign content (inside svg or math): a '<' that starts a tag, end tag, comment or
+#: declaration. Also a '</script x>' that ends the element for a browser but not for
+#: html.parser. Such text sends the page to the parser, which refuses it.
+MARKUP_IN_RAW_TEXT: Final = re.compile(r"<[A-Za-z/!?]")
+#: Elements whose content must be plain text (no '<' before their end tag): browsers read
+#: title as text (RCDATA) in HTML and as markup in SVG, html.parser always as markup; they agree
+#: only on text.
+TEXT_ONLY: Final = frozenset({"title"})
+
+
+def comment_differs(raw: str, i: int, close: re.Match[str] | None) -> bool:
+    """True when the comment starting at raw[i] ('<!--') ends elsewhere for a browser than for
+    html.parser: '<!-->' and '<!--->' end at once for a browser, '--!>' ends it, '-- >' does not;
+    html.parser ends it at the first '--', optional white space, '>'."""
+    if close is None:
+        return True
+    return (close.group() != "-->" or raw.startswith(("<!-->", "<!--->"), i)
+            or "--!>" in raw[i + 4:close.start()])
 
 
 # A harmless run, and why skipping it is sound. The expression harmless_run builds matches,
@@ -105,8 +124,11 @@ def _trie(words: Iterable[str]) -> str:
 
 def harmless_run(tags: Iterable[str], *, read: Iterable[str], read_prefixes: Iterable[str],
                  plain_urls: Iterable[str]) -> re.Pattern[str]:
-    """An expression for a run of markup the audit has nothing to say about (see above)."""
-    names = frozenset(tags)
+    """An expression for a run of markup the audit has nothing to say about (see above).
+
+    Elements of TEXT_ONLY in `tags` pass only with their content, text up to their end tag."""
+    names = frozenset(tags) - TEXT_ONLY
+    text_only = sorted(frozenset(tags) & TEXT_ONLY)
     odd = [t for t in sorted(names) if t in _CDATA_END or not _TAG_NAME.fullmatch(t)]
     checked = [*read, *read_prefixes, *plain_urls]
     odd += [a for a in checked if not _ATTR_NAME.fullmatch(a)]
@@ -117,9 +139,10 @@ def harmless_run(tags: Iterable[str], *, read: Iterable[str], read_prefixes: Ite
     unread = f"(?!{refused})[a-z]{_NAME_CHAR}*+(?:=\"[^\"]*+\")?+"
     plain_url = (f"(?:{'|'.join(map(_lower_first, plain_urls))})"
                  "=\"(?:[^\":&]*+|https?://[^\"&]*+)\"")
-    start_tag = (f"<(?:{_trie(names)})(?=[\t\n\r\f />])"
-                 f"(?>(?:{_WS}++(?:{plain_url}|{unread}))*+){_WS}*+/?>")
-    return re.compile(f"(?:[^<]++|</[^<>]*+>|{start_tag})*+")
+    attributes = f"(?>(?:{_WS}++(?:{plain_url}|{unread}))*+){_WS}*+"
+    start_tag = f"<(?:{_trie(names)})(?=[\t\n\r\f />]){attributes}/?>"
+    with_text = "".join(f"|<{t}(?=[\t\n\r\f />]){attributes}>[^<]*+</{t}>" for t in text_only)
+    return re.compile(f"(?:[^<]++|</[^<>]*+>|{start_tag}{with_text})*+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +249,8 @@ def scan(raw: str, rules: Rules) -> Scan:
             if cm is None:
                 break
             j = cm.start()
+            if MARKUP_IN_RAW_TEXT.search(raw, i, j):
+                return Scan(None, steps)
         i = j
         steps += 1
         if _STARTTAGOPEN.match(raw, i):
@@ -237,6 +262,9 @@ def scan(raw: str, rules: Rules) -> Scan:
                     script_start = k
                 if not closed and tag in _CDATA_END:
                     cdata = tag
+                if not closed and tag in TEXT_ONLY and not raw.startswith(
+                        f"</{tag}>", raw.find("<", k)):
+                    return Scan(None, steps)  # markup inside: the parser refuses it
         elif cdata is None and script_start is None and raw.startswith("</", i):
             # Outside raw text, with no script open, an end tag only moves on: parse_endtag
             # ends every form of it (named, nameless, bogus) after the first '>' past "</".
@@ -251,6 +279,8 @@ def scan(raw: str, rules: Rules) -> Scan:
                 cdata = None
         elif raw.startswith("<!--", i):
             cm = _COMMENTCLOSE.search(raw, i + 4)
+            if comment_differs(raw, i, cm):
+                return Scan(None, steps)
             k = cm.end() if cm else -1
         elif raw.startswith("<?", i):
             cm = _PICLOSE.search(raw, i + 2)

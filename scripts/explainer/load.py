@@ -8,6 +8,7 @@ aliases and tags while parsing, compose nodes with marks, and walk them ourselve
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +16,8 @@ from typing import Any
 import yaml
 
 from explainer.problems import DataError, Problem
+from explainer.schema import field_names
+from explainer.yaml_hints import out_of_line
 
 #: libyaml when present: faster, and it reports deep nesting with a position.
 LOADER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -25,11 +28,44 @@ MAX_DEPTH = 12
 Key = tuple[str | int, ...]
 Mark = tuple[int, int]
 
-# C0/C1 controls (tab and newline excepted), zero-width and direction controls, BOM, surrogates.
-_FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064"
-    "\u2066-\u2069\ufeff\ud800-\udfff]"
+#: Invisible format characters (Unicode category Cf, as of Unicode 14, Python 3.11) but the
+#: joiners: soft hyphen, Arabic signs, direction marks and isolates, zero-width space, word
+#: joiner, BOM, interlinear annotation, tag characters. tests/test_load.py checks the list
+#: against unicodedata.
+FORMAT_BMP = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b\u200e\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
 )
+FORMAT_ASTRAL = re.compile(
+    "[\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f]"
+)
+#: The allow-list of format characters that languages need: the zero-width non-joiner and
+#: joiner (U+200C, U+200D) shape Persian, Arabic and Indic words and join emoji sequences, so
+#: they are allowed after a character that is neither ASCII nor white space (CONTRIBUTING.md,
+#: "Characters").
+JOINERS = "\u200c\u200d"
+# C0/C1 controls (tab and newline excepted; CR is read as a line end before this applies),
+# line and paragraph separators, surrogates and the format characters; the joiners and every
+# character beyond the BMP are read by _forbidden. One class keeps the scan as fast as a
+# class of BMP characters alone (a class with many astral ranges is four times slower).
+_SUSPECT = re.compile(
+    f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff{FORMAT_BMP}{JOINERS}"
+    "\U00010000-\U0010ffff]"
+)
+
+
+def _forbidden(text: str) -> Iterator[tuple[int, str]]:
+    """(index, character) of each character a data file may not hold."""
+    for m in _SUSPECT.finditer(text):
+        ch, i = m.group(), m.start()
+        if ch > "\uffff" and not FORMAT_ASTRAL.match(ch):
+            continue  # emoji and other astral characters
+        if ch in JOINERS and i and not text[i - 1].isascii() and not text[i - 1].isspace():
+            continue  # a joiner after a letter of a script that needs it, or an emoji
+        yield i, ch
+
+
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
@@ -42,6 +78,8 @@ class Document:
     header: str = ""
     marks: Mapping[Key, Mark] = field(default_factory=dict)
     key_marks: Mapping[Key, Mark] = field(default_factory=dict)
+    #: (line, col, text) of each `# TODO` comment left in the file (by `explainer new`)
+    todos: tuple[tuple[int, int, str], ...] = ()
 
     def mark(self, key: Key) -> Mark:
         """Position of the value at `key`, or of its nearest ancestor that exists."""
@@ -107,7 +145,7 @@ def _char_problem(path: str, line: int, col: int, ch: str) -> Problem:
     name = f"U+{ord(ch):04X}"
     if ch == "\t":
         hint = "indent and separate with spaces; YAML does not allow tabs here"
-    elif "\u200b" <= ch <= "\u206f" or ch == "\ufeff":
+    elif unicodedata.category(ch) == "Cf":
         hint = "it is an invisible formatting or direction-control character; retype the text"
     else:
         hint = "it is a control character; remove it or retype the text"
@@ -136,7 +174,20 @@ def _yaml_hint(problem: str, context: str) -> str:
     return ""
 
 
-def _syntax_problem(path: str, err: yaml.YAMLError) -> Problem:
+def _tab_at(text: str, line: int, col: int) -> int | None:
+    """Column of a tab in the indentation of `line` (or at line:col), if there is one."""
+    lines = text.split("\n")
+    if not 0 < line <= len(lines):
+        return None
+    raw = lines[line - 1]
+    indent = raw[:len(raw) - len(raw.lstrip(" \t"))]
+    if "\t" in indent:
+        return indent.index("\t") + 1
+    return col if raw[col - 1:col] == "\t" else None
+
+
+def _syntax_problem(path: str, err: yaml.YAMLError, text: str = "",
+                    builder: _Builder | None = None) -> Problem:
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = str(getattr(err, "problem", "") or "")
@@ -144,6 +195,20 @@ def _syntax_problem(path: str, err: yaml.YAMLError) -> Problem:
     if isinstance(err, yaml.reader.ReaderError):
         return _char_problem(path, 1, 1, chr(err.character)) if isinstance(
             err.character, int) else Problem(path=path, line=1, col=1, message=str(err))
+    tab = _tab_at(text, line, col) if text else None
+    if tab is not None:
+        return Problem(path=path, line=line, col=tab,
+                       message=f"a tab at column {tab} indents this line",
+                       hint="indent with spaces: YAML does not allow tabs in indentation")
+    if builder is not None and isinstance(err, yaml.MarkedYAMLError) and (
+            "mapping values are not allowed" in problem or "expected '-' indicator" in problem
+            or "did not find expected key" in problem):
+        off = out_of_line(text, line, builder.key_marks, builder.marks,
+                          mark_col=col if "mapping values" in problem else None,
+                          known=field_names())
+        if off is not None:
+            return Problem(path=path, line=off.line, col=off.col, message=off.message,
+                           hint=off.hint)
     message = problem or str(err).splitlines()[0]
     if not problem and context:
         message = context
@@ -160,12 +225,20 @@ def decode(raw: bytes, path: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        prefix = raw[: e.start].decode("utf-8", "replace")
+        prefix = line_ends(raw[: e.start].decode("utf-8", "replace"))
         line, col = _position_in(prefix, len(prefix))
         raise DataError([Problem(path=path, line=line, col=col,
                                  message=f"file is not UTF-8 (byte 0x{raw[e.start]:02X})",
                                  hint="save the file as UTF-8 in your editor")]) from None
-    return text.removeprefix("\ufeff")
+    return line_ends(text.removeprefix("\ufeff"))
+
+
+def line_ends(text: str) -> str:
+    """`text` with each CR LF (Windows) and lone CR (old Mac) read as LF, as YAML does.
+
+    So a file saved on any platform loads to the same values, and line numbers count the lines
+    an editor shows (columns are unchanged: the CR ends the line)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def load(text: str, path: str) -> Document:
@@ -175,24 +248,40 @@ def load(text: str, path: str) -> Document:
     ):
         raise DataError([Problem(path=path, line=1, col=1, message="file is empty",
                                  hint="a record file holds one mapping, starting with 'id:'")])
+    text = line_ends(text)
     problems: list[Problem] = []
-    for m in _FORBIDDEN.finditer(text):
-        line, col = _position_in(text, m.start())
-        problems.append(_char_problem(path, line, col, m.group()))
+    for i, ch in _forbidden(text):
+        line, col = _position_in(text, i)
+        problems.append(_char_problem(path, line, col, ch))
     if problems:
         raise DataError(problems)
+    builder: _Builder | None = None
     try:
         builder = _Builder(path, LOADER(text))
         data = builder.stream()
     except yaml.YAMLError as e:
-        raise DataError([_syntax_problem(path, e)]) from None
+        raise DataError([_syntax_problem(path, e, text, builder)]) from None
     except RecursionError:  # pragma: no cover - depth is refused first; kept as a backstop
         too_deep = Problem(path=path, line=1, col=1, message="nesting is too deep")
         raise DataError([too_deep]) from None
     if builder.problems:
         raise DataError(builder.problems)
-    return Document(path=path, data=data, header=text.split("\n", 1)[0].rstrip("\r"),
-                    marks=builder.marks, key_marks=builder.key_marks)
+    return Document(path=path, data=data, header=text.split("\n", 1)[0],
+                    marks=builder.marks, key_marks=builder.key_marks, todos=_todos(text))
+
+
+_TODO = re.compile(r"(?:^|[ \t])(#[ \t]*TODO\b.*)$", re.MULTILINE)
+
+
+def _todos(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Every `# TODO` comment: what `explainer new` leaves for a person to settle."""
+    if "TODO" not in text:
+        return ()
+    out = []
+    for m in _TODO.finditer(text):
+        line, col = _position_in(text, m.start(1))
+        out.append((line, col, m.group(1).rstrip("\r")))
+    return tuple(out)
 
 
 def _where(ev: yaml.Event) -> Mark:

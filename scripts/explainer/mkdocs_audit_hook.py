@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from explainer.audit import Offender, audit_content, harden
+from explainer.audit import Offender, audit_content, harden, site_source
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -38,7 +38,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 @event_priority(-100)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    hardened, offenders = harden(output)
+    hardened, offenders = harden(output, site_source(config.site_url))
     if offenders:
         raise _fail(page.file.src_uri, "the built page", offenders)
     return hardened
@@ -49,7 +49,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     # 404.html is rendered from a template, not a page: it gets the same audit and policy.
     if not template_name.endswith(".html"):
         return output_content
-    hardened, offenders = harden(output_content)
+    hardened, offenders = harden(output_content, site_source(config.site_url))
     if offenders:
         raise _fail(template_name, "the built template", offenders)
     return hardened

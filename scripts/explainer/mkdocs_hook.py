@@ -1,6 +1,8 @@
 """MkDocs adapter: validate data/ before the site folder is touched, add the generated pages as
 in-memory files, append glossary abbreviations, add JSON-LD, fold diacritics into search; under
-`mkdocs serve --dirty`, rewrite only the pages whose fingerprint changed (explainer.incremental).
+`mkdocs serve --dirty`, rewrite only the pages whose fingerprint changed (explainer.incremental);
+under `mkdocs serve`, keep serving the last good pages when the data has a problem, with the
+problems in a banner, and let the page policy admit the live-reload script (explainer.devserver).
 
 The only module that imports MkDocs. Loaded by file path (`hooks:`), so imports are absolute.
 """
@@ -12,8 +14,10 @@ import json
 import logging
 import posixpath
 import re
+import sys
 import unicodedata
 import urllib.parse
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -23,16 +27,17 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
 
-from explainer import incremental
+from explainer import devserver, incremental
 from explainer.build import data_dir_of, read_corpus, render
 from explainer.incremental import Ledger, SearchDoc, SiteInputs
-from explainer.problems import DataError
+from explainer.problems import DataError, Problem, format_problems
 from explainer.render import DEFAULT_REPO, Site
 from explainer.render.glossary import abbreviations_for
 from explainer.text import json_script
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
@@ -55,6 +60,10 @@ class _State:
         self.order: list[str] = []  # URLs of every page, in build order
         self.outputs: list[str] = []  # output paths of every page
         self.search: dict[str, list[SearchDoc]] = {}  # each page's search entries
+        #: under `mkdocs serve`: a data problem keeps the last good site, shown with a banner
+        self.serving = False
+        self.problems: list[Problem] = []  # the data's problems, while it has any (serve)
+        self.port_checked = False
 
 
 class _TemplateCodeCache(jinja2.BytecodeCache):
@@ -109,6 +118,7 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def on_startup(command: str, dirty: bool) -> None:
+    _state.serving = command == "serve"
     _state.incremental = command == "serve" and dirty
     if _state.incremental:
         logging.getLogger("mkdocs.commands.build").addFilter(_drop_dirty_notice)
@@ -122,6 +132,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The first event of every build.
     _state.ledger.start()
     _state.rebuilt = set()
+    if _state.serving and not _state.port_checked:
+        _state.port_checked = True
+        _refuse_a_taken_port(config)
     data_dir = data_dir_of(_root(config))
     if str(data_dir) not in config.watch:
         config.watch.append(str(data_dir))
@@ -143,10 +156,49 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _state.site = render(corpus, schemas=_state.schemas,
                              repo=m.group(1) if m else DEFAULT_REPO)
     except DataError as err:
+        if _state.serving and _state.site is not None:
+            _keep_last_good_site(err.problems)
+            return
         _state.site = None
         raise PluginError(str(err)) from None
+    if _state.problems:
+        print("explainer: the data is fixed; serving the new pages", file=sys.stderr)
+    _state.problems = []
     log.info("%d pages and %d files generated from %s", len(_state.site.pages),
              len(_state.site.files), data_dir_of(root))
+
+
+def _keep_last_good_site(problems: list[Problem]) -> None:
+    """Under serve, a data problem does not fail the build (MkDocs would then hold every
+    request until a build succeeds): the last good pages are built again, unchanged, and each
+    served page shows the problems in a banner (on_serve) until the data is fixed. Printed, not
+    logged: a warning would abort the strict build."""
+    _state.problems = list(problems)
+    print(format_problems(_state.problems), file=sys.stderr)
+    print("explainer: serving the last good pages, with these problems in a banner on every "
+          "page, until they are fixed", file=sys.stderr)
+
+
+def _refuse_a_taken_port(config: MkDocsConfig) -> None:
+    host, port = config.dev_addr
+    if devserver.port_taken(host, port):
+        raise SystemExit(f"explainer: port {port} on {host} is already in use (another "
+                         f"`make serve`?); pick another: make serve PORT={port + 1}")
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    """Each HTML page MkDocs serves: its policy admits the live-reload script MkDocs appends
+    to it, and while the data has problems it shows them (explainer.devserver)."""
+    inject: Callable[[bytes, int], bytes] = cast(Any, server)._inject_js_into_html
+
+    def served(content: bytes, epoch: int) -> bytes:
+        with_reload = inject(content, epoch)
+        return devserver.served_page(
+            with_reload, reload_script=devserver.appended_script(content, with_reload),
+            problems=_state.problems)
+
+    cast(Any, server)._inject_js_into_html = served
+    return server
 
 
 def _forget_search_plugin_merge(config: MkDocsConfig) -> None:
@@ -346,4 +398,4 @@ def _rewrite_search_index(index_path: Path) -> None:
                                                  rebuilt=_state.rebuilt)
         index["docs"] = [doc for page_docs in _state.search.values() for doc in page_docs]
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")
+                          encoding="utf-8", newline="\n")

@@ -48,11 +48,20 @@ def problems_as_json(problems: list[Problem]) -> str:
 def problems_as_github(problems: list[Problem]) -> str:
     """GitHub workflow commands, so problems show on the changed lines of a pull request."""
 
-    def esc(s: str) -> str:
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
     lines = []
     for p in sorted(problems):
         text = p.message + (f" (hint: {p.hint})" if p.hint else "")
-        lines.append(f"::error file={p.path},line={p.line},col={p.col}::{esc(text)}")
+        lines.append(f"::error file={_github_property(p.path)},line={p.line},col={p.col}::"
+                     f"{_github_data(text)}")
     return "\n".join(lines)
+
+
+def _github_data(s: str) -> str:
+    """A workflow command's message: '%', CR and LF escaped (GitHub's escapeData)."""
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(s: str) -> str:
+    """A workflow command's property value: also ':' and ',' (GitHub's escapeProperty), so a
+    crafted file name cannot end the property list or start another command."""
+    return _github_data(s).replace(":", "%3A").replace(",", "%2C")

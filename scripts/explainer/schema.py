@@ -15,6 +15,35 @@ EventKind = Literal[
     "suspension-lifted", "treaty", "violence", "withdrawal",
 ]
 EVENT_KINDS: tuple[str, ...] = get_args(EventKind)
+#: What each event kind means, in one line: shown by `explainer new --help`, in the JSON Schema
+#: and in CONTRIBUTING.md (tests check that every kind has one, and that the guide shows it).
+EVENT_KIND_MEANINGS: dict[str, str] = {
+    "agreement": "parties sign or agree to an accord, deal or charter",
+    "appointment": "someone is named to an office",
+    "arrest": "someone is detained",
+    "coup": "soldiers seize, or try to seize, power",
+    "death": "someone dies",
+    "election": "a vote for an office or an assembly, or its results",
+    "founding": "an organisation, movement or body is created",
+    "independence": "a state becomes independent",
+    "military-operation": "armed forces launch or end a planned operation",
+    "other": "none of the other kinds fits",
+    "protest": "demonstrations, strikes or civil disobedience",
+    "release": "someone detained is freed",
+    "reshuffle": "a government's ministers are changed",
+    "resignation": "someone leaves an office",
+    "sanction": "a penalty on a state or people: borders closed, trade or aid cut",
+    "statement": "a declaration, speech or communiqué",
+    "suspension": "a body suspends a member, or a partner suspends its cooperation",
+    "violence": "deadly clashes, killings or unrest that no one planned as an operation",
+    "attack": "an attack or massacre: armed men kill or wound people (civilians, soldiers, "
+              "peacekeepers)",
+    "referendum": "a vote on a constitution or a question put to the people",
+    "sanctions-lifted": "sanctions are lifted or eased",
+    "suspension-lifted": "a suspension ends: a state is readmitted or cooperation resumes",
+    "treaty": "states sign or ratify a treaty (an alliance, a confederation, a defence pact)",
+    "withdrawal": "a force or mission leaves a country, or a state leaves an organisation",
+}
 
 ActorKind = Literal[
     "person", "armed-forces", "government", "state", "intergovernmental-organisation",
@@ -67,6 +96,8 @@ class Ref:
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Enum:
     values: tuple[str, ...]
+    #: one line per value, in the same order (editors show them as the values' descriptions)
+    meanings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -240,7 +271,9 @@ RECORDS: dict[str, Obj] = {
         _f("latest", Date(), "Latest possible date, when the date is uncertain."),
         _f("display", Text(max_length=80), "Date text to show instead of the computed one."),
         _f("summary", Prose(), "Two to four neutral sentences.", required=True),
-        _f("kind", Enum(values=EVENT_KINDS), "What sort of event.", required=True),
+        _f("kind", Enum(values=EVENT_KINDS, meanings=tuple(
+            EVENT_KIND_MEANINGS.get(k, "") for k in EVENT_KINDS)), "What sort of event.",
+           required=True),
         _f("place", Text(max_length=120), "Where, e.g. 'Bamako, Mali'."),
         _f("actors", ListOf(item=EVENT_ACTOR), "Who took part, with their roles."),
         _f("tags", ListOf(item=Ref()), "Free slugs that group events, e.g. may-2021."),
@@ -309,11 +342,35 @@ RECORDS: dict[str, Obj] = {
     )),
 }
 
+#: Ids no record of any kind may take: a folder's own page (actors/index.md is the actor index,
+#: source/ the source list), so a record with one would take that page's place.
+RESERVED_IDS: frozenset[str] = frozenset({"index"})
+
 #: data/<folder>/ holds one file per record of each kind.
 FOLDERS: dict[str, str] = {
     "source": "sources", "event": "events", "actor": "actors", "claim": "claims",
     "term": "glossary", "publisher": "publishers",
 }
+
+
+def field_names() -> frozenset[str]:
+    """Every field name of every record kind, at any depth."""
+    names: set[str] = set()
+
+    def walk(t: FieldType) -> None:
+        if isinstance(t, ListOf):
+            walk(t.item)
+        elif isinstance(t, Obj):
+            for f in t.fields:
+                names.add(f.name)
+                walk(f.type)
+        elif isinstance(t, OneOf):
+            for _, o in t.choices:
+                walk(o)
+
+    for obj in RECORDS.values():
+        walk(obj)
+    return frozenset(names)
 
 
 def json_schema(kind: str) -> dict[str, Any]:
@@ -351,6 +408,8 @@ def _type_schema(t: FieldType, defs: dict[str, Any]) -> dict[str, Any]:
             return {"type": "string", "minLength": 1, "maxLength": n}
         case Ref(kind=_):
             return {"type": "string", "pattern": ID_PATTERN}
+        case Enum(values=vs, meanings=ms) if ms:
+            return {"enum": list(vs), "enumDescriptions": list(ms)}
         case Enum(values=vs):
             return {"enum": list(vs)}
         case Date():

@@ -338,7 +338,7 @@ def write(out: Path, events: int, *, seed: int = 0) -> Sizes:
     for rel, text in dataset(events, seed=seed).items():
         path = out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_text(text, encoding="utf-8", newline="\n")
     return sizes_for(events)
 
 

@@ -39,8 +39,11 @@ from explainer.model import (
 )
 from explainer.problems import DataError, Problem
 from explainer.publishers import HOST_RE, host_of, normal_host, publisher_of
-from explainer.quotes import SourceText
+from explainer.quotes import SourceText, not_found_hint
+from explainer.similar import near_pairs, title_key
 
+#: how a `# TODO` comment left in a record is reported
+REVIEW_MARKER = "a review marker is left"
 _KIND_OF_FOLDER = {folder: kind for kind, folder in s.FOLDERS.items()}
 
 
@@ -78,19 +81,25 @@ def shape(doc: Document) -> Shaped:
               "records live in data/" + ", data/".join(s.FOLDERS.values()))
         return Shaped(doc, None, None, problems)
     stem = _stem(doc.path)
-    if not ID_RE.match(stem):
+    if not ID_RE.fullmatch(stem):
         c.add((), f"file name must be an id of lowercase letters, digits and hyphens "
-              f"(got {stem!r})", "rename the file, e.g. 2021-coup.yaml")
+              f"(got {stem!r})", "rename the file (and its id) with lowercase letters, digits "
+              "and hyphens only, to an id no other file in the folder has")
+    elif stem in s.RESERVED_IDS:
+        c.add(("id",), f"id {stem!r} is reserved for the pages that list records",
+              "rename the file and its id: any other id will do")
     line = s.SCHEMA_LINE.format(kind=kind)
     if doc.header != line:
         problems.append(Problem(path=doc.path, line=1, col=1,
                                 message="first line must name the record's JSON Schema",
                                 hint=f"make the first line: {line}"))
+    for at, col, text in doc.todos:
+        problems.append(Problem(path=doc.path, line=at, col=col,
+                                message=f"{REVIEW_MARKER}: {text}",
+                                hint="settle what it says, then delete the comment line"))
     rec = c.obj(s.RECORDS[kind], doc.data, (), "record")
-    if rec is not None and "id" in rec and rec["id"] != stem:
-        c.add(("id",), f"id must match the file name {stem!r} (got {rec['id']!r})",
-              f"rename the file to {rec['id']}.yaml or set id: {stem}; published ids never "
-              "change")
+    # An id that differs from the file name is reported by the link pass, which knows whether
+    # a file of that name exists (then this record duplicates it).
     return Shaped(doc, kind, rec, problems)
 
 
@@ -128,9 +137,13 @@ class _Validator:
         for one in self.shaped:
             self._register(one)
         self._host_map()
+        for kind, records in self.records.items():
+            for doc, rec in records:
+                self._id_and_file_name(kind, doc, rec)
         for doc, rec in self.records["source"]:
             self._source_text(doc, rec)
         built = {kind: self._link(kind) for kind in s.RECORDS}
+        self._probable_duplicates(built["event"])
         self._claim_graph(built["claim"])
         if self.problems:
             raise DataError(self.problems)
@@ -160,7 +173,7 @@ class _Validator:
         if one.kind is None:
             return
         doc, stem = one.doc, _stem(one.doc.path)
-        if ID_RE.match(stem) and stem in self.known[one.kind]:
+        if ID_RE.fullmatch(stem) and stem in self.known[one.kind]:
             FieldChecker(doc, self.problems).add(
                 (), f"id {stem!r} is already used by {self.known[one.kind][stem]}")
         self.known[one.kind].setdefault(stem, doc.path)
@@ -184,6 +197,40 @@ class _Validator:
                 else:
                     self.hosts[host] = _stem(doc.path)
                     where[host] = doc.path
+
+    def _id_and_file_name(self, kind: str, doc: Document, rec: dict[str, Any]) -> None:
+        stem, ident = _stem(doc.path), rec.get("id")
+        if ident is None or ident == stem:
+            return
+        c = FieldChecker(doc, self.problems)
+        other = self.known[kind].get(ident)
+        if other is not None:
+            c.add(("id",), f"id {ident!r} is the id of {other}: this record duplicates it",
+                  f"if this is a new record, set id: {stem}; if it is the same "
+                  f"{kind}, edit {other} and delete this file")
+        else:
+            c.add(("id",), f"id must match the file name {stem!r} (got {ident!r})",
+                  f"rename the file to {ident}.yaml or set id: {stem}; published ids never "
+                  "change")
+
+    def _probable_duplicates(self, events: dict[str, Event]) -> None:
+        """Events on the same date with near-identical titles: one event recorded twice.
+        Bucketed by date, so only events of one day are compared."""
+        docs = {_stem(doc.path): doc for doc, _ in self.records["event"]}
+        by_day: dict[str, list[Event]] = {}
+        for e in events.values():
+            by_day.setdefault(e.when.date.iso(), []).append(e)
+        for day, same in by_day.items():
+            if len(same) < 2:
+                continue
+            for a, b in near_pairs({e.id: title_key(e.title) for e in same}):
+                for one, other in ((events[a], events[b]), (events[b], events[a])):
+                    FieldChecker(docs[one.id], self.problems).add(
+                        ("title",), f"probable duplicate of {other.path}: same date {day} "
+                        "and nearly the same title",
+                        "if they are one event, keep one record, move the other's sources "
+                        "into it and delete its file; if not, make the titles say how they "
+                        "differ")
 
     def _source_text(self, doc: Document, rec: dict[str, Any]) -> None:
         name = rec.get("text")
@@ -213,10 +260,8 @@ class _Validator:
             return None
         m = st.find(text)
         if m is None:
-            near = st.closest(text)
             c.add(key, f"quote not found in the text of {source!r}",
-                  f"closest passage: {near!r}. Quotes must match word for word; curly and "
-                  "straight quotes, and runs of spaces, count as equal" if near else "")
+                  not_found_hint(st, text, source))
             return None
         return Quote(source=source, text=text, paragraph=m.paragraph, start=m.start, end=m.end)
 

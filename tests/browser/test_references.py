@@ -18,7 +18,7 @@ def _event_with_excerpt(corpus: Any) -> tuple[str, Any]:
 
 def test_the_excerpt_opens_on_demand_without_javascript(open_page: OpenPage,
                                                         corpus: Any) -> None:
-    ident, ref = _event_with_excerpt(corpus)
+    ident, _ref = _event_with_excerpt(corpus)
     guard = open_page(javascript=False)
     page = guard.goto(f"events/{ident}/")
     details = page.locator("details.x-excerpt").first

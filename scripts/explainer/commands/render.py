@@ -85,7 +85,7 @@ def write(out: Path, data_dir: Path, config: Path, repo: str) -> list[str]:
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-    (out / MANIFEST).write_text("\n".join(sorted(outputs)) + "\n", encoding="utf-8")
+    (out / MANIFEST).write_text("\n".join(sorted(outputs)) + "\n", encoding="utf-8", newline="\n")
     return sorted(outputs)
 
 

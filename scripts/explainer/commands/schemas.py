@@ -25,6 +25,6 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     for name, text in schema_texts().items():
-        (out / name).write_text(text, "utf-8")
+        (out / name).write_text(text, "utf-8", newline="\n")
     print(f"explainer: wrote {len(RECORDS)} schemas to {out}/")
     return 0
