@@ -35,7 +35,8 @@ def test_regional_is_the_tag_or_its_prefix() -> None:
 
 
 def test_coup_counts_follow_the_rules() -> None:
-    evs = [_event("1968-11-19"), _event("2012-03-22"), _event("2020-08-18"),
+    evs = [_event("1968-11-19"), _event("2012-03-22"), _event("2012-04-30", tags=("attempt",)),
+           _event("2020-08-18"),
            _event("2021-04", tags=("regional",), place="ndjamena"),
            _event("2023-07-26", tags=("regional-coups",), place="niamey"),
            _event("2023-07-27", kind="statement")]
@@ -47,7 +48,7 @@ def test_coup_counts_follow_the_rules() -> None:
                    country="NE", lat=13.51366, lon=2.1098, precision="locality")
     corpus = Corpus.build(sources={}, events={}, actors={}, claims={}, terms={},
                           places={"niamey": niamey})
-    assert scope.country(corpus, evs[4]) == "Niger"
+    assert scope.country(corpus, evs[5]) == "Niger"
 
 
 @pytest.mark.parametrize(("date", "said"), [

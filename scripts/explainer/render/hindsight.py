@@ -218,7 +218,7 @@ def _method(corpus: Corpus, page: str) -> list[str]:
             + "The home page's numbers are counted from the data: Mali's coups are the events "
             "of kind *coup* in Mali; the region's coups since 2020 are all the events of kind "
             f"[coup]({links.md(page, links.by_kind('coup'))}) since 2020 in the countries this "
-            "record covers, Mali's included.", ""]
+            "record covers, Mali's included; a coup that failed is not counted.", ""]
 
 
 def claim_outcome(corpus: Corpus, page: str, c: Claim) -> list[str]:

@@ -7,7 +7,8 @@
 - **Regional** events happened outside Mali: they carry the tag `regional`, or a tag beginning
   `regional-` (e.g. `regional-coups`).
 - **Mali's coups** are the events of kind `coup` that are not regional. **Coups in the region
-  since 2020** are all the events of kind `coup` (Mali's included) dated 2020 or later.
+  since 2020** are all the events of kind `coup` (Mali's included) dated 2020 or later. An
+  event of kind `coup` tagged `attempt` (a coup that failed) counts in neither.
 
 Pure: Corpus in, values out.
 """
@@ -21,6 +22,8 @@ from explainer.geo.outlines import outlines
 from explainer.model import Corpus, Event, Source
 
 REGIONAL_TAG = "regional"
+#: A coup that failed: recorded with kind `coup`, but not counted as one.
+ATTEMPT_TAG = "attempt"
 #: The first year counted by "coups in the region since".
 REGION_SINCE = 2020
 
@@ -30,14 +33,19 @@ def is_regional(e: Event) -> bool:
     return any(t == REGIONAL_TAG or t.startswith(REGIONAL_TAG + "-") for t in e.tags)
 
 
+def is_coup(e: Event) -> bool:
+    """Of kind `coup` and not tagged `attempt`: a coup that succeeded."""
+    return e.kind == "coup" and ATTEMPT_TAG not in e.tags
+
+
 def mali_coups(events: Iterable[Event]) -> list[Event]:
-    """Events of kind `coup` that are not regional, in the given (date) order."""
-    return [e for e in events if e.kind == "coup" and not is_regional(e)]
+    """Coups that are not regional, in the given (date) order."""
+    return [e for e in events if is_coup(e) and not is_regional(e)]
 
 
 def region_coups(events: Iterable[Event], since: int = REGION_SINCE) -> list[Event]:
-    """Every event of kind `coup` (Mali's and its neighbours') dated `since` or later."""
-    return [e for e in events if e.kind == "coup" and e.when.date.year >= since]
+    """Every coup (Mali's and its neighbours') dated `since` or later."""
+    return [e for e in events if is_coup(e) and e.when.date.year >= since]
 
 
 def country(corpus: Corpus, e: Event) -> str | None:

@@ -155,7 +155,7 @@ def overview(events: Iterable[Event], *, ident: str = "overview",
         return ""
     per_year = Counter(e.when.date.year for e in evs)
     home = [e for e in evs if not is_regional(e)]
-    coups = [e for e in home if e.kind == "coup"]
+    coups = scope.mali_coups(home)
     independence = next((e for e in home if e.kind == "independence"), None)
     keys = ([independence] if independence else []) + coups[-(MAX_MARKERS - 1):]
     first, last = min(per_year), max(per_year)
