@@ -88,7 +88,9 @@ def test_timeline_filters_live_in_the_address(open_page: OpenPage, corpus: Any) 
         ".x-overview--wide [data-month]", "ds => ds.map(d => [d.dataset.month, "
         "d.dataset.kinds.split(' '), d.classList.contains('x-dim')])")
     shown = {(corpus.events[e].when.date.iso()[:7], corpus.events[e].kind) for e in expected}
-    assert any(dim for *_, dim in dots) and not all(dim for *_, dim in dots)
+    assert any(dim for *_, dim in dots)
+    if any((month, k) in shown for month, kinds, _ in dots for k in kinds):
+        assert not all(dim for *_, dim in dots)
     for month, kinds, dim in dots:
         assert dim == (not any((month, k) in shown for k in kinds)), (month, kinds)
     # A change writes the address; the reset clears it and shows everything.
@@ -201,3 +203,14 @@ def test_every_chart_fits_a_phone_and_is_saved_for_looking(open_page: OpenPage,
         # The sticky header would cover the top of a tall chart in the picture.
         page.evaluate("document.querySelector('.md-header').style.visibility = 'hidden'")
         chart.screenshot(path=str(SCREENS / f"chart-{name}-390-{scheme}.png"))
+
+
+def test_the_place_filter_lives_in_the_address_too(open_page: OpenPage, corpus: Any) -> None:
+    place = max(corpus.events_by_place, key=lambda p: (len(corpus.events_by_place[p]), p))
+    page = open_page().goto(f"timeline/?place={place}")
+    page.wait_for_selector("#x-filter-place")
+    assert page.locator("#x-filter-place").input_value() == place
+    assert _visible_events(page) == list(corpus.events_by_place[place])
+    page.click("#x-filter-reset")
+    assert _query(page) == {}
+    assert sorted(_visible_events(page)) == sorted(corpus.events)

@@ -16,10 +16,11 @@
     if (!slot || slot.childElementCount) return;
     var items = Array.prototype.slice.call(document.querySelectorAll("li[data-kind]"));
     if (!items.length) return;
-    var kinds = {}, actors = {};
+    var kinds = {}, actors = {}, places = {};
     items.forEach(function (li) {
       kinds[li.dataset.kind] = true;
       (li.dataset.actors || "").split(" ").forEach(function (a) { if (a) actors[a] = true; });
+      (li.dataset.places || "").split(" ").forEach(function (p) { if (p) places[p] = true; });
       var a = li.querySelector("a[href*='events/']");
       var m = a && a.getAttribute("href").match(/events\/([a-z0-9-]+)\/?$/);
       li.xEvent = m ? m[1] : "";
@@ -29,6 +30,12 @@
     document.querySelectorAll('a[href*="timeline/actor/"], a[href*="actor/"]').forEach(function (a) {
       var m = a.getAttribute("href").match(/actor\/([a-z0-9-]+)\/?$/);
       if (m && !names[m[1]]) names[m[1]] = a.textContent;
+    });
+    // Place names likewise, from the links to the place filter pages and place pages.
+    var placeNames = {};
+    document.querySelectorAll('a[href*="place/"], a[href*="places/"]').forEach(function (a) {
+      var m = a.getAttribute("href").match(/places?\/([a-z0-9-]+)\/?$/);
+      if (m && !placeNames[m[1]]) placeNames[m[1]] = a.textContent;
     });
     var form = document.createElement("form");
     form.className = "x-filter";
@@ -44,9 +51,16 @@
     Object.keys(actors).sort(function (a, b) {
       return (names[a] || a).localeCompare(names[b] || b);
     }).forEach(function (a) { actor.appendChild(option(a, names[a] || a)); });
+    var place = document.createElement("select");
+    place.id = "x-filter-place";
+    place.appendChild(option("", "all places"));
+    Object.keys(places).sort(function (a, b) {
+      return (placeNames[a] || a).localeCompare(placeNames[b] || b);
+    }).forEach(function (p) { place.appendChild(option(p, placeNames[p] || p)); });
     var count = document.createElement("output");
     count.setAttribute("aria-live", "polite");
-    [["x-filter-kind", "Kind", kind], ["x-filter-actor", "Actor", actor]].forEach(function (t) {
+    [["x-filter-kind", "Kind", kind], ["x-filter-actor", "Actor", actor],
+     ["x-filter-place", "Place", place]].forEach(function (t) {
       var label = document.createElement("label");
       label.htmlFor = t[0];
       label.textContent = t[1];
@@ -68,7 +82,7 @@
       var more = document.createElement("details");
       more.className = "x-more-filters";
       var summary = document.createElement("summary");
-      summary.textContent = "More filters: a page per kind, per actor, per actor and kind";
+      summary.textContent = "More filters: a page per kind, per actor, per actor and kind, per place";
       more.appendChild(summary);
       more.appendChild(links);
       slot.appendChild(more);
@@ -77,6 +91,7 @@
     var params = readParams();
     if (kinds[params.kind]) kind.value = params.kind;
     if (actors[params.actor]) actor.value = params.actor;
+    if (places[params.place]) place.value = params.place;
 
     function hideIf(el, hidden) {
       if (hidden) el.setAttribute("data-x-hidden", ""); else el.removeAttribute("data-x-hidden");
@@ -84,10 +99,11 @@
 
     function apply() {
       var shown = 0, months = {}, years = {}, events = {};
-      var filtered = !!(kind.value || actor.value);
+      var filtered = !!(kind.value || actor.value || place.value);
       items.forEach(function (li) {
         var ok = (!kind.value || li.dataset.kind === kind.value) &&
-          (!actor.value || (" " + li.dataset.actors + " ").indexOf(" " + actor.value + " ") >= 0);
+          (!actor.value || (" " + li.dataset.actors + " ").indexOf(" " + actor.value + " ") >= 0) &&
+          (!place.value || (" " + li.dataset.places + " ").indexOf(" " + place.value + " ") >= 0);
         hideIf(li, !ok);
         if (!ok) return;
         shown++;
@@ -130,13 +146,14 @@
         b.classList.toggle("x-dim", filtered && !years[b.getAttribute("data-year")]);
       });
       count.textContent = shown + " of " + items.length + " events";
-      writeParams({ kind: kind.value, actor: actor.value });
+      writeParams({ kind: kind.value, actor: actor.value, place: place.value });
     }
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     reset.addEventListener("click", function () {
       kind.value = "";
       actor.value = "";
+      place.value = "";
       apply();
       kind.focus();
     });

@@ -100,10 +100,17 @@ def actor_cited(a: Actor, site: Publication) -> Cited:
                  site=site)
 
 
+#: How much more an actor's page weighs in search than another page.
+SEARCH_BOOST = 4
+
+
 def actor_page(corpus: Corpus, a: Actor, members: tuple[str, ...],
                site: Publication = DEFAULT_SITE) -> str:
     page = links.actor(a.id)
-    lines = [f"# {plain(a.name)} {heading_anchor('actor-' + a.id)}", "",
+    # Front matter that Material's search reads: a search for a name finds its actor's page
+    # first, ahead of the many events and claims that mention it.
+    lines = ["---", "search:", f"  boost: {SEARCH_BOOST}", "---", "",
+             f"# {plain(a.name)} {heading_anchor('actor-' + a.id)}", "",
              f"**Kind:** {kind_label(a.kind)}"]
     if a.aliases:
         lines[-1] += "  "
