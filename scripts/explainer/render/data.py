@@ -75,7 +75,8 @@ def dataset(corpus: Corpus) -> dict[str, Any]:
             "actors": _plain(list(corpus.actors.values())),
             "claims": _plain(list(corpus.claims.values())),
             "terms": _plain(list(corpus.terms.values())),
-            "places": _plain(list(corpus.places.values()))}
+            "places": _plain(list(corpus.places.values())),
+            "publishers": _plain(list(corpus.publishers.values()))}
 
 
 def _cell(value: Any) -> str:

@@ -22,12 +22,12 @@ from explainer.text import svg_text
 FOCUS = "ML"
 #: The wide drawing covers the whole region; the narrow one (phones) West Africa and the Sahel.
 WIDE = (REGION, 720.0, 13.0)
-NARROW = ((-18.0, 4.0, 16.5, 25.0), 360.0, 12.0)
+NARROW = ((-18.0, 4.0, 16.5, 25.0), 360.0, 12.5)
 #: The inset: Bamako and Kati, 15 km apart, one dot on the region map.
 INSET_BOX = (-8.3, 12.45, -7.75, 12.9)
 INSET_IDS = ("bamako", "kati")
 #: Tap targets: a dot's link area is at least this radius (24 px across).
-HIT_R = 12.0
+HIT_R = 12.5
 _CHAR_W = 0.6  # of the font size, over-estimated
 
 
