@@ -11,8 +11,6 @@ from explainer.text import first_sentence, plain, rich, rich_inline
 #: Which events tell the story first, most important first (the fallback when none is tagged).
 _STORY_KINDS = ("independence", "coup", "agreement", "election", "military-operation",
                 "sanction")
-#: Events tagged so (or `regional-…`) happen next door: context, not the story (scope.is_regional).
-_CONTEXT_TAG = "regional"
 #: Events tagged so tell the story on the home page, one sentence each: their summary's first.
 HOME_TAG = "home"
 #: Coups named one by one in the history sentence, theses and sources shown: the page must not

@@ -24,9 +24,8 @@ from explainer.text import svg_text
 KEY_KINDS = ("coup", "independence")
 #: At most this many coups and independences are labelled on the axis (older ones dropped).
 MAX_MARKERS = 12
-#: Events tagged `regional` (or `regional-…`) happen next door: left out of Mali's coups and of
-#: the zoomed panel (explainer.render.scope.is_regional).
-CONTEXT_TAG = "regional"
+# Events tagged `regional` (or `regional-…`) happen next door: they are left out of Mali's
+# coups and of the zoomed panel (explainer.render.scope.is_regional).
 #: Rows of the zoomed panel: a label and the event kinds counted in it, in reading order.
 ZOOM_ROWS: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("protest", "Protests, unrest", frozenset({"protest", "violence", "death", "attack"})),
@@ -153,11 +152,9 @@ def overview(events: Iterable[Event], *, ident: str = "overview",
     evs = list(events)
     if not evs:
         return ""
-    per_year = Counter(e.when.date.year for e in evs)
-    home = [e for e in evs if not is_regional(e)]
-    coups = scope.mali_coups(home)
-    independence = next((e for e in home if e.kind == "independence"), None)
-    keys = ([independence] if independence else []) + coups[-(MAX_MARKERS - 1):]
+    sm = _summarise(evs)
+    per_year, home, coups, independence, keys = (sm.per_year, sm.home, sm.coups,
+                                                 sm.independence, sm.keys)
     first, last = min(per_year), max(per_year)
     if article:  # the axis reaches the article even when no event is after it
         last = max(last, article.day.year)
@@ -362,9 +359,11 @@ class _Summary:
 
 
 def _summarise(evs: list[Event]) -> _Summary:
+    """What both drawings show: events per year; Mali's own events (not the regional ones),
+    its coups (scope.mali_coups) and its independence, marked on the axis."""
     per_year = Counter(e.when.date.year for e in evs)
-    home = [e for e in evs if CONTEXT_TAG not in e.tags]
-    coups = [e for e in home if e.kind == "coup"]
+    home = [e for e in evs if not is_regional(e)]
+    coups = scope.mali_coups(home)
     independence = next((e for e in home if e.kind == "independence"), None)
     keys = ([independence] if independence else []) + coups[-(MAX_MARKERS - 1):]
     return _Summary(per_year, home, coups, independence, keys)
