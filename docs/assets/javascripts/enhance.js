@@ -61,11 +61,15 @@
     count.setAttribute("aria-live", "polite");
     [["x-filter-kind", "Kind", kind], ["x-filter-actor", "Actor", actor],
      ["x-filter-place", "Place", place]].forEach(function (t) {
+      // A label and its drop-down wrap together.
+      var field = document.createElement("span");
+      field.className = "x-filter-field";
       var label = document.createElement("label");
       label.htmlFor = t[0];
       label.textContent = t[1];
-      form.appendChild(label);
-      form.appendChild(t[2]);
+      field.appendChild(label);
+      field.appendChild(t[2]);
+      form.appendChild(field);
     });
     var reset = document.createElement("button");
     reset.type = "button";
