@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "fill_reviewed.py"
 
@@ -36,3 +38,20 @@ def test_only_records_without_reviewed_get_their_last_commit_date(tmp_path: Path
     assert (data / "b.yaml").read_text("utf-8") == "id: b\nreviewed: '2026-01-02'\n"
     assert (data / "c.yaml").read_text("utf-8") == "id: c"
     assert "c.yaml has never been committed" in out.stderr
+
+
+def test_reviewed_is_required_on_every_record_kind(fixtures_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from explainer import schema as s
+    from explainer.build import read_corpus
+    from explainer.problems import DataError
+    assert all(any(f.name == "reviewed" and f.required for f in obj.fields)
+               for obj in s.RECORDS.values())
+    shutil.copytree(fixtures_dir / "small", tmp_path / "data")
+    path = tmp_path / "data" / "actors" / "bo-person.yaml"
+    path.write_text(path.read_text("utf-8").replace("reviewed: 2026-11-29\n", ""), "utf-8")
+    with pytest.raises(DataError) as e:
+        read_corpus(tmp_path / "data")
+    assert [p.message for p in e.value.problems] == [
+        "missing required field 'reviewed' in the record"]

@@ -60,6 +60,7 @@ id: example
 name: Example
 hosts: [example.org]
 class: news
+reviewed: 2026-11-29
 """
     event = """# yaml-language-server: $schema=../../schemas/event.schema.json
 id: e
@@ -74,6 +75,7 @@ sources:
     publisher: P
     url: https://example.org/x
     comment: SECRET maintainer remark
+reviewed: 2026-11-29
 """
     place = """# yaml-language-server: $schema=../../schemas/place.schema.json
 id: p

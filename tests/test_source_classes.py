@@ -23,6 +23,7 @@ hosts:
   - copies.example.net
 class: reprint
 note: Republishes others' stories.
+reviewed: 2026-11-29
 """
 
 

@@ -257,7 +257,7 @@ OUTCOME = Obj(name="Outcome", fields=(
 ))
 
 REVIEWED = Field(name="reviewed", type=Date(), doc="When the record was last checked against "
-                 "its sources, YYYY-MM-DD.", example="2026-11-29")
+                 "its sources, YYYY-MM-DD.", required=True, example="2026-11-29")
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/{kind}.schema.json"
 

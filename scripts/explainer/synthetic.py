@@ -133,6 +133,7 @@ class _Gen:
         return out
 
     def put(self, kind: str, ident: str, record: dict[str, Any]) -> None:
+        record = {**record, "reviewed": REVIEWED}  # a fixed date: the dataset stays seeded
         header = s.SCHEMA_LINE.format(kind=kind)
         self.files[f"{s.FOLDERS[kind]}/{ident}.yaml"] = f"{header}\n{_yaml(record, 0)}"
 
@@ -311,6 +312,10 @@ class _Gen:
             if r.random() < 0.5:
                 rec["sources"] = self.citations(i, 0.3)
             self.put("term", ident, rec)
+
+
+#: When every synthetic record was "last checked against its sources".
+REVIEWED = "2026-01-01"
 
 
 def _letters(i: int) -> str:

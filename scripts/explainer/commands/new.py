@@ -353,6 +353,8 @@ def run(args: argparse.Namespace) -> int:
             raise Refusal(f"{display_path(folder)} does not exist; run from the repository root "
                           "or give --data-dir")
         draft = DRAFTS[kind](args, data, ask)
+        # Written from the sources just cited, so checked against them today.
+        draft.add("reviewed", today().isoformat())
         if (folder / f"{draft.ident}.yaml").exists():
             raise Refusal(f"{display_path(folder / (draft.ident + '.yaml'))} already exists")
     except Refusal as e:

@@ -163,7 +163,9 @@ def method(corpus: Corpus) -> str:
               "## Reviews {#reviewed}", "",
               "Each record's page says when it was last checked against its sources. The "
               "records were re-read against their sources in November 2026, with what is "
-              "known as of then; dates, verdicts and sources were corrected where needed.", "",
+              "known as of then; dates, verdicts and sources were corrected where needed. "
+              "When the review date became required, a record that had none was given the "
+              "date of the last change to its file, which is when it was last checked.", "",
               "## Corrections {#corrections}", "",
               "Anyone can ask for a correction through "
               f"[the form on the About page]({links.md(page, links.ABOUT, 'corrections')}). "
