@@ -87,6 +87,7 @@ lat: 12.6
 lon: -7.98
 precision: locality
 geonames: 2460596
+reviewed: 2026-11-29
 """
     corpus = validate([load(text, "data/publishers/example.yaml"),
                        load(event, "data/events/e.yaml"), load(place, "data/places/p.yaml")],
