@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from explainer.build import read_corpus
+from explainer.commands import corpus_or_problems
 from explainer.coverage import coverage, report
-from explainer.problems import DataError, format_problems
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -21,10 +19,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        corpus = read_corpus(Path(args.data_dir))
-    except DataError as e:
-        print(format_problems(e.problems), file=sys.stderr)
+    corpus = corpus_or_problems(args.data_dir)
+    if corpus is None:
         return 1
     results = coverage(corpus)
     print(report(results))

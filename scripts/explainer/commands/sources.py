@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
-from explainer.build import read_corpus
-from explainer.problems import DataError, format_problems
+from explainer.commands import corpus_or_problems
 from explainer.source_classes import report, summarise
 
 
@@ -21,10 +18,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        corpus = read_corpus(Path(args.data_dir))
-    except DataError as e:
-        print(format_problems(e.problems), file=sys.stderr)
+    corpus = corpus_or_problems(args.data_dir)
+    if corpus is None:
         return 1
     print(report(corpus))
     return 1 if args.strict and summarise(corpus).findings else 0

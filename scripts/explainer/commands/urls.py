@@ -8,9 +8,9 @@ import re
 import sys
 from pathlib import Path
 
-from explainer.build import display_path, read_corpus
+from explainer.build import display_path
+from explainer.commands import corpus_or_problems
 from explainer.model import Corpus
-from explainer.problems import DataError, format_problems
 from explainer.source_classes import references
 
 _URL = re.compile(r"https?://[^\s)>`\"'\]]+")
@@ -48,10 +48,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        corpus = read_corpus(Path(args.data_dir))
-    except DataError as e:
-        print(format_problems(e.problems), file=sys.stderr)
+    corpus = corpus_or_problems(args.data_dir)
+    if corpus is None:
         return 1
     data = Path(args.data_dir)
     files = {display_path(p): p.read_text("utf-8") for p in sorted(data.rglob("*.yaml"))}

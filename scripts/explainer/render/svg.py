@@ -264,6 +264,22 @@ def _dot(target: Target, m: int, key: str, label: str, cell: list[Event], cx: fl
                     if n > 1 else ""))
 
 
+Cells = dict[tuple[int, str], list[Event]]
+Row = tuple[str, str, frozenset[str]]
+
+
+def _zoom_cells(home: list[Event], window: tuple[int, int]) -> tuple[Cells, list[Row]]:
+    """The month panel's cells, {(month index, row): events}, and the rows that have any."""
+    lo, hi = window
+    cells: dict[tuple[int, str], list[Event]] = {}
+    row_of = {k: r for r, _, kinds in ZOOM_ROWS for k in kinds}
+    for e in home:
+        m = _month_index(e)
+        if e.when.date.month and lo <= m <= hi:
+            cells.setdefault((m, row_of.get(e.kind, "other")), []).append(e)
+    return cells, [row for row in ZOOM_ROWS if any(r == row[0] for _, r in cells)]
+
+
 def _short_when(e: Event, coups: list[Event]) -> str:
     """"1968", or "Aug 2020" where another coup falls within a year or so."""
     d = e.when.date
@@ -278,13 +294,7 @@ def _zoom(out: list[str], home: list[Event], coups: list[Event], window: tuple[i
     """Panel B: one column per month, one row per kind of event, a dot sized by the count."""
     lo, hi = window
     months = hi - lo + 1
-    cells: dict[tuple[int, str], list[Event]] = {}
-    row_of = {k: r for r, _, kinds in ZOOM_ROWS for k in kinds}
-    for e in home:
-        m = _month_index(e)
-        if e.when.date.month and lo <= m <= hi:
-            cells.setdefault((m, row_of.get(e.kind, "other")), []).append(e)
-    used = [row for row in ZOOM_ROWS if any(r == row[0] for _, r in cells)]
+    cells, used = _zoom_cells(home, window)
     start, end = f"{_MONTHS[lo % 12]} {lo // 12}", f"{_MONTHS[hi % 12]} {hi // 12}"
     title_y = top + 40
     out.append(f'<text class="x-panel-title" x="0" y="{title_y}">{start} – {end}, month by '
@@ -462,13 +472,7 @@ def _narrow_zoom(out: list[str], sm: _Summary, window: tuple[int, int], top: flo
                  target: Target) -> tuple[float, str]:
     """Panel B on a phone: one row per month, one column per kind of event."""
     lo, hi = window
-    cells: dict[tuple[int, str], list[Event]] = {}
-    row_of = {k: r for r, _, kinds in ZOOM_ROWS for k in kinds}
-    for e in sm.home:
-        m = _month_index(e)
-        if e.when.date.month and lo <= m <= hi:
-            cells.setdefault((m, row_of.get(e.kind, "other")), []).append(e)
-    used = [row for row in ZOOM_ROWS if any(r == row[0] for _, r in cells)]
+    cells, used = _zoom_cells(sm.home, window)
     start, end = f"{_MONTHS[lo % 12]} {lo // 12}", f"{_MONTHS[hi % 12]} {hi // 12}"
     title_y = top + 28
     out.append(f'<text class="x-panel-title" x="0" y="{title_y}">{start} – {end}, month by '
