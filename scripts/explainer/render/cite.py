@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 
 from pybtex.database import BibliographyData, Entry
+from pybtex.database.output.bibtex import Writer as BibTeXWriter
 
 from explainer.dates import PartialDate
 from explainer.render import links
@@ -25,6 +26,7 @@ class Publication:
 
 
 DEFAULT_SITE = Publication()
+_WRITER = BibTeXWriter()
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -91,8 +93,9 @@ def bibtex(c: Cited) -> str:
                    ("note", f"Last reviewed {c.reviewed.display()}")]
         if c.reviewed.day:
             fields.append(("date", c.reviewed.iso()))
-    text: str = BibliographyData(entries={c.key: Entry("misc", fields=fields)}).to_string(
-        "bibtex")
+    # The writer itself: BibliographyData.to_string looks its plugin up among every installed
+    # package's entry points on each call, which was most of the build's time.
+    text: str = _WRITER.to_string(BibliographyData(entries={c.key: Entry("misc", fields=fields)}))
     return text
 
 

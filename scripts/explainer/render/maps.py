@@ -7,6 +7,7 @@ overlaps no other. Pure: places and counts in, SVG text out.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Sequence
@@ -230,6 +231,17 @@ def locator_map(places: Sequence[Place], *, ident: str, width: float = 240.0) ->
     """A small map around one or more places, their countries shaded, each a marked dot."""
     if not places:
         return ""
+    height, body, desc = _locator(tuple(places), width)
+    return (f'<svg class="x-locator" viewBox="0 0 {width:g} {height:g}" role="img" '
+            f'aria-labelledby="{ident}-title" width="{width:g}" height="{height:g}" '
+            f'xmlns="http://www.w3.org/2000/svg"><title id="{ident}-title">'
+            f"{svg_text(desc)}</title>" + body + "</svg>")
+
+
+@functools.lru_cache(maxsize=1024)
+def _locator(places: tuple[Place, ...], width: float) -> tuple[float, str, str]:
+    """(height, drawing, description) of a locator map: the same for every event at the same
+    places, so drawn once per set of places."""
     lons, lats = [p.lon for p in places], [p.lat for p in places]
     cx, cy = (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
     half_w = max(9.0, (max(lons) - min(lons)) / 2 + 3)
@@ -238,9 +250,8 @@ def locator_map(places: Sequence[Place], *, ident: str, width: float = 240.0) ->
     proj = Projection(box, width)
     height = proj.height
     o = outlines()
-    focus = places[0].country
     body = [f'<rect class="x-sea" x="0" y="0" width="{width:g}" height="{height:g}"/>']
-    body += _land(o.world, box, proj, focus)
+    body += _land(o.world, box, proj, places[0].country)
     for p in places:
         x, y = proj(p.lon, p.lat)
         body.append(f'<circle class="x-locator-dot" cx="{x:g}" cy="{y:g}" r="6"/>')
@@ -249,8 +260,4 @@ def locator_map(places: Sequence[Place], *, ident: str, width: float = 240.0) ->
     country_names = ", ".join(sorted(o.world[c].name for c in where if c in o.world))
     desc = f"{names}, marked on a map of " + (f"{country_names} and the countries around"
                                                if country_names else "the region")
-    return (f'<svg class="x-locator" viewBox="0 0 {width:g} {height:g}" role="img" '
-            f'aria-labelledby="{ident}-title" width="{width:g}" height="{height:g}" '
-            f'xmlns="http://www.w3.org/2000/svg"><title id="{ident}-title">'
-            f"{svg_text(desc)}</title>" + "".join(body) + "</svg>")
-
+    return height, "".join(body), desc
