@@ -39,7 +39,7 @@ def main(argv: list[str]) -> int:
             continue
         if not text.endswith("\n"):
             text += "\n"
-        path.write_text(f"{text}reviewed: '{date}'\n", "utf-8")
+        path.write_text(f"{text}reviewed: '{date}'\n", "utf-8", newline="\n")
         filled += 1
         print(f"{path}: reviewed {date}")
     print(f"fill_reviewed: {filled} records given the date of their file's last commit")

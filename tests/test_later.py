@@ -133,6 +133,7 @@ def test_json_schema_describes_the_outcome(repo_root: Path, fixtures_dir: Path) 
         "borne-out", "partly", "not-borne-out", "overtaken", "too-early"]
     claim = yaml.safe_load((fixtures_dir / "small" / "claims" / "thesis.yaml").read_text("utf-8"))
     claim["outcome"]["as_of"] = "2025-01-01"  # as an editor reads it: a string
+    claim["reviewed"] = str(claim["reviewed"])  # likewise
     jsonschema.validate(claim, schema)
     for bad in ({"status": "true"}, {"as_of": None}, {"events": ["Not An Id"]}):
         broken = {**claim, "outcome": {**claim["outcome"], **bad}}
