@@ -106,13 +106,13 @@ def test_a_file_that_is_one_long_value_is_quoted_in_part_only(data: Path) -> Non
 
 def test_record_folders_come_from_the_schema(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A new record kind brings its folder: nothing else to edit."""
-    (data / "witnesses").mkdir()
-    (data / "witnesses" / "afp.yaml").write_text("id: afp\n", "utf-8")
+    (data / "widgets").mkdir()
+    (data / "widgets" / "one.yaml").write_text("id: one\n", "utf-8")
     _, problems = list_files(data, "data")
     assert [p.message for p in problems] == ["unexpected folder in the data folder"]
-    monkeypatch.setitem(s.FOLDERS, "witness", "witnesses")
+    monkeypatch.setitem(s.FOLDERS, "widget", "widgets")
     files, problems = list_files(data, "data")
-    assert problems == [] and "data/witnesses/afp.yaml" in [shown for _, shown in files]
+    assert problems == [] and "data/widgets/one.yaml" in [shown for _, shown in files]
 
 
 def test_control_characters_in_names_are_shown_escaped(data: Path) -> None:

@@ -30,7 +30,7 @@ PAYLOADS: dict[str, tuple[str, str, str, str]] = {
         "summary must not contain raw HTML"),
     "svg onload in a place": (
         EVENT, "place:", "place: Capital <svg onload=\"alert(1)\">",
-        "place must not contain raw HTML"),
+        "place must be an id of lowercase letters"),
     "iframe in a description": (
         ACTOR, "description:", "description: >-\n  <iframe src=\"javascript:alert(1)\"></iframe>",
         "description must not contain raw HTML"),

@@ -24,7 +24,7 @@ QUOTE = "Col. Ada Example led a coup on May 24, 2021, and detained President Bo 
 CASES: dict[str, list[str]] = {
     "event-with-quote": [
         "event", "--title", "Soldiers arrest the president again", "--date", "2021-05-24",
-        "--kind", "arrest", "--place", "Capital City", "--actor", "ada-example: ordered it",
+        "--kind", "arrest", "--place", "capital-city", "--actor", "ada-example: ordered it",
         "--actor", "bo-person: detained",
         "--summary", "Soldiers detained President Bo Person again.",
         "--quote", QUOTE],
@@ -201,7 +201,7 @@ def test_scalar_reads_back_exactly() -> None:
 def test_prompts_for_what_is_missing_in_a_terminal(data: Path, monkeypatch: pytest.MonkeyPatch,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     answers = iter(["Soldiers arrest the president again", "2021-05-24",
-                    "Soldiers detained the president.", "arrest", QUOTE])
+                    "Soldiers detained the president.", "arrest", "capital-city", QUOTE])
     asked: list[str] = []
 
     def fake_input(prompt: str) -> str:

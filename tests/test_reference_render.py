@@ -69,6 +69,7 @@ date: 2021-05-24
 precision: day
 summary: S.
 kind: coup
+place: p
 sources:
   - title: T
     publisher: P
@@ -76,8 +77,21 @@ sources:
     comment: SECRET maintainer remark
 reviewed: 2026-11-29
 """
+    place = """# yaml-language-server: $schema=../../schemas/place.schema.json
+id: p
+name: P
+name_fr: P
+kind: capital
+country: ML
+lat: 12.6
+lon: -7.98
+precision: locality
+geonames: 2460596
+reviewed: 2026-11-29
+"""
     corpus = validate([load(text, "data/publishers/example.yaml"),
-                       load(event, "data/events/e.yaml")], {})
+                       load(event, "data/events/e.yaml"), load(place, "data/places/p.yaml")],
+                      {})
     ref = corpus.events["e"].sources[0]
     assert "SECRET" not in repr(ref)
     assert "SECRET" not in "\n".join(citations(corpus, "events/e.md", (ref,)))

@@ -72,6 +72,42 @@ def test_downloads_hold_every_record(site: Site, corpus: Corpus) -> None:
     assert len(rows) == 1 + len(corpus.events)
 
 
+def test_csv_files_open_in_excel_with_accents_intact(site: Site, corpus: Corpus) -> None:
+    """Excel reads a CSV without a byte-order mark in the local code page: 'GoÃ¯ta'."""
+    csvs = {p: b for p, b in site.files.items() if p.endswith(".csv")}
+    assert "data/citations.csv" in csvs
+    for path, raw in csvs.items():
+        assert raw.startswith(b"\xef\xbb\xbf"), path
+        assert not raw[3:].startswith(b"\xef\xbb\xbf"), path
+        raw.decode("utf-8")
+    names = [a.name for a in corpus.actors.values() if not a.name.isascii()]
+    assert all(n.encode("utf-8") in csvs["data/actors.csv"] for n in names)
+
+
+def test_citations_csv_lists_every_citation_of_every_record(site: Site, corpus: Corpus) -> None:
+    import csv
+    import io
+
+    from explainer.model import ArticleCitation
+    rows = list(csv.DictReader(io.StringIO(site.files["data/citations.csv"].decode("utf-8-sig"),
+                                           newline="")))
+    expected = sum(len(e.sources) + sum(len(v.sources) for d in e.disputed for v in d.values)
+                   for e in corpus.events.values())
+    expected += sum(len(a.sources) for a in corpus.actors.values())
+    expected += sum(len(c.assessment.references) for c in corpus.claims.values() if c.assessment)
+    expected += sum(len(t.sources) for t in corpus.terms.values())
+    assert len(rows) == expected
+    assert list(rows[0]) == ["record_kind", "record", "cited_in", "citation_kind", "title",
+                             "publisher", "class", "url", "published", "paragraph", "excerpt",
+                             "note"]
+    quotes = [r for r in rows if r["citation_kind"] == "article quote"]
+    assert quotes and all(r["paragraph"].isdigit() and not r["excerpt"] for r in quotes)
+    e = next(iter(corpus.events.values()))
+    refs = [c for c in e.sources if not isinstance(c, ArticleCitation)]
+    mine = [r for r in rows if r["record"] == e.id and r["citation_kind"] == "reference"]
+    assert [r["url"] for r in mine] == [c.url for c in refs]
+
+
 def test_abbreviations_come_from_terms_with_expansions(site: Site) -> None:
     assert site.abbreviations == "*[coup]: coup d'état"
 

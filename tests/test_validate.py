@@ -81,12 +81,14 @@ def test_model_dataclasses_cover_every_schema_field() -> None:
 
     renamed = {"date": "when", "precision": "when", "approximate": "when", "end": "when",
                "earliest": "when", "latest": "when", "display": "when", "published": "published",
-               "quotes": "quotes", "text": "text", "class": "source_class"}
+               "quotes": "quotes", "text": "text", "class": "source_class",
+               "place": "places"}
     for kind, obj in s.RECORDS.items():
         cls = getattr(model, obj.name)
         names = set(cls.__dataclass_fields__)
         for f in obj.fields:
-            target = renamed.get(f.name, f.name) if kind != "source" else (
+            target = (f.name if kind == "place" else renamed.get(f.name, f.name)
+                      ) if kind != "source" else (
                 "published" if f.name in {"precision", "approximate", "earliest", "latest",
                                           "display"} else f.name)
             assert target in names, f"{obj.name} has no field for {f.name!r}"
@@ -150,15 +152,6 @@ def test_coverage_counts_quoted_sentences_per_paragraph(fixtures_dir: Path) -> N
     assert sc.share() == 1.0
 
 
-def test_outcome_is_read_into_the_model(fixtures_dir: Path) -> None:
-    corpus = read_corpus(fixtures_dir / "small")
-    outcome = corpus.claims["thesis"].outcome
-    assert outcome is not None
-    assert (outcome.status, outcome.events, outcome.as_of.iso()) == (
-        "partly", ("2023-elections-postponed",), "2025-01-01")
-    assert corpus.claims["coup-happened"].outcome is None
-
-
 @pytest.mark.parametrize("kind", sorted(s.FOLDERS))
 def test_the_reserved_id_is_refused_for_every_kind(kind: str, fixtures_dir: Path,
                                                     tmp_path: Path) -> None:
@@ -200,3 +193,10 @@ def test_a_recognisable_date_gets_its_iso_form(text: str, iso: str | None) -> No
     from explainer.dates import iso_suggestion
 
     assert iso_suggestion(text) == iso
+def test_outcome_is_read_into_the_model(fixtures_dir: Path) -> None:
+    corpus = read_corpus(fixtures_dir / "small")
+    outcome = corpus.claims["thesis"].outcome
+    assert outcome is not None
+    assert (outcome.status, outcome.events, outcome.as_of.iso()) == (
+        "partly", ("2023-elections-postponed",), "2025-01-01")
+    assert corpus.claims["coup-happened"].outcome is None

@@ -198,35 +198,6 @@ def test_explainer_check_knows_the_github_format() -> None:
     assert "github" in out
 
 
-def test_the_link_watch_runs_weekly_and_on_demand_with_least_privilege() -> None:
-    wf = _load(LINKS)
-    assert _triggers(wf) == {"schedule", "workflow_dispatch"}  # never on pull requests
-    (cron,) = [s["cron"] for s in wf["on"]["schedule"]]
-    assert cron.split()[2:] == ["*", "*", "1"], "weekly"
-    assert wf["permissions"] == {"contents": "read"}
-    (job,) = wf["jobs"].values()
-    assert job["permissions"] == {"contents": "read", "issues": "write"}
-    assert job["timeout-minutes"] <= 60
-    steps = job["steps"]
-    assert steps[0]["with"]["persist-credentials"] is False
-    runs = "\n".join(s.get("run", "") for s in steps)
-    assert "explainer urls --format plain > lychee/urls.txt" in runs
-    assert "explainer urls --format json > lychee/urls.json" in runs
-    (check,) = [s for s in steps if s.get("uses", "").startswith("lycheeverse/lychee-action@")]
-    args = check["with"]["args"].split()
-    for option, most in (("--max-concurrency", 8), ("--max-retries", 5), ("--timeout", 60)):
-        assert option in args and 0 < int(args[args.index(option) + 1]) <= most, option
-    assert "--retry-wait-time" in args
-    assert args[-1] == "lychee/urls.txt"
-    assert check["with"]["format"] == "json" and check["with"]["fail"] is False
-    report = check["with"]["output"]
-    last = steps[-1]
-    assert last["run"].split() == [".venv/bin/python", "-m", "explainer.linkrot", "--report",
-                                   report, "--urls", "lychee/urls.json"]
-    assert last["env"] == {"GH_TOKEN": "${{ github.token }}"}
-    assert (ROOT / "scripts" / "explainer" / "linkrot.py").is_file()
-
-
 def test_only_the_default_branch_deploys() -> None:
     """A manual run (workflow_dispatch) can start on any branch: the deploy job must not."""
     deploy = _load(PAGES)["jobs"]["deploy"]
@@ -273,3 +244,30 @@ def test_codeowners_placeholder_is_explained() -> None:
     assert ".github/CODEOWNERS" in readme and "@OWNER" in readme
     assert "Require review from Code Owners" in readme
     assert "Approval for running fork pull request workflows" in readme
+def test_the_link_watch_runs_weekly_and_on_demand_with_least_privilege() -> None:
+    wf = _load(LINKS)
+    assert _triggers(wf) == {"schedule", "workflow_dispatch"}  # never on pull requests
+    (cron,) = [s["cron"] for s in wf["on"]["schedule"]]
+    assert cron.split()[2:] == ["*", "*", "1"], "weekly"
+    assert wf["permissions"] == {"contents": "read"}
+    (job,) = wf["jobs"].values()
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    assert job["timeout-minutes"] <= 60
+    steps = job["steps"]
+    assert steps[0]["with"]["persist-credentials"] is False
+    runs = "\n".join(s.get("run", "") for s in steps)
+    assert "explainer urls --format plain > lychee/urls.txt" in runs
+    assert "explainer urls --format json > lychee/urls.json" in runs
+    (check,) = [s for s in steps if s.get("uses", "").startswith("lycheeverse/lychee-action@")]
+    args = check["with"]["args"].split()
+    for option, most in (("--max-concurrency", 8), ("--max-retries", 5), ("--timeout", 60)):
+        assert option in args and 0 < int(args[args.index(option) + 1]) <= most, option
+    assert "--retry-wait-time" in args
+    assert args[-1] == "lychee/urls.txt"
+    assert check["with"]["format"] == "json" and check["with"]["fail"] is False
+    report = check["with"]["output"]
+    last = steps[-1]
+    assert last["run"].split() == [".venv/bin/python", "-m", "explainer.linkrot", "--report",
+                                   report, "--urls", "lychee/urls.json"]
+    assert last["env"] == {"GH_TOKEN": "${{ github.token }}"}
+    assert (ROOT / "scripts" / "explainer" / "linkrot.py").is_file()

@@ -14,6 +14,7 @@ from explainer.load import decode, load, portable
 from explainer.model import Corpus
 from explainer.problems import DataError, Problem
 from explainer.render import DEFAULT_REPO, Site, events, render_site
+from explainer.render.cite import DEFAULT_SITE, Publication
 from explainer.validate import Shaped, link, shape
 
 
@@ -129,13 +130,13 @@ def _shape_all(items: list[tuple[Path, str]]) -> list[Outcome]:
 
 
 def render(corpus: Corpus, *, schemas: dict[str, str] | None = None,
-           repo: str = DEFAULT_REPO) -> Site:
+           repo: str = DEFAULT_REPO, site: Publication = DEFAULT_SITE) -> Site:
     """render_site, with the event pages (about half the work) rendered in a forked worker
     when the dataset is large."""
     if len(corpus.events) < PARALLEL_FROM or not forked.available():
-        return render_site(corpus, schemas=schemas, repo=repo)
-    with forked.Forked(lambda: events.event_pages(corpus)) as worker:
-        return render_site(corpus, schemas=schemas, repo=repo,
+        return render_site(corpus, schemas=schemas, repo=repo, site=site)
+    with forked.Forked(lambda: events.event_pages(corpus, site)) as worker:
+        return render_site(corpus, schemas=schemas, repo=repo, site=site,
                            event_pages=lambda _corpus: worker.result())
 
 

@@ -127,8 +127,21 @@ class When:
     latest: PartialDate | None = None
     display_text: str | None = None
 
-    def sort_key(self) -> tuple[dt.date, dt.date]:
-        return (self.date.first_day(), (self.end or self.date).last_day())
+    def sort_key(self) -> tuple[dt.date, int]:
+        """Where the event goes in date order (see CONTRIBUTING, "Date order").
+
+        By the start of its period; a range by its start. An event known only to the month or
+        the year goes after the day-dated events of that month or year, unless `earliest`
+        places it: then it goes after the day-dated events of its earliest day. Ties are broken
+        by the caller (the event's `order:`, then its id).
+        """
+        d = self.date
+        rank = {"day": 0, "month": 1, "year": 2}[d.precision]
+        if not rank:
+            return d.first_day(), 0
+        if self.earliest is not None:
+            return max(self.earliest.first_day(), d.first_day()), rank
+        return d.last_day(), rank
 
     def display(self) -> str:
         if self.display_text:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import math
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -99,6 +100,9 @@ class FieldChecker:
         return _SCALARS[type(t)](self, t, raw, key, name)
 
     def _list(self, t: s.ListOf, raw: Any, key: Key, name: str) -> list[Any] | None:
+        if t.single and isinstance(raw, str):
+            one = self.value(t.item, raw, key, name)
+            return [one] if one is not None else []
         if not isinstance(raw, list):
             self.add(key, f"{name} must be a list (got {_kind_of(raw)})",
                      "write each item on its own line starting with '- '")
@@ -169,6 +173,21 @@ class FieldChecker:
         self.add(key, f"{name} must be a whole number from {t.minimum} (got {excerpt(raw)})", hint)
         return None
 
+    def _number(self, t: s.Number, raw: str, key: Key, name: str) -> float | None:
+        try:
+            value = float(raw)
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value):
+            self.add(key, f"{name} must be a decimal number (got {raw!r})",
+                     "write it with a point, e.g. 12.6")
+            return None
+        if not t.minimum <= value <= t.maximum:
+            self.add(key, f"{name} must be between {t.minimum:g} and {t.maximum:g} "
+                     f"(got {raw})")
+            return None
+        return value
+
     def _url(self, t: s.Url, raw: str, key: Key, name: str) -> str | None:
         problem = url_problem(raw)
         if not problem:
@@ -228,7 +247,8 @@ class FieldChecker:
 _SCALARS: dict[type, Any] = {
     s.Text: FieldChecker._plain_text, s.Prose: FieldChecker._prose, s.Ref: FieldChecker._ref,
     s.Enum: FieldChecker._enum, s.Date: FieldChecker._date, s.Bool: FieldChecker._bool,
-    s.Int: FieldChecker._int, s.Url: FieldChecker._url, s.Lang: FieldChecker._lang,
+    s.Int: FieldChecker._int, s.Number: FieldChecker._number, s.Url: FieldChecker._url,
+    s.Lang: FieldChecker._lang,
 }
 
 
@@ -250,7 +270,8 @@ def excerpt(v: object, limit: int = EXCERPT) -> str:
 
 
 def _expect(t: s.FieldType) -> str:
-    return {s.Bool: "true or false", s.Int: "a whole number", s.Date: "a date",
+    return {s.Bool: "true or false", s.Int: "a whole number", s.Number: "a decimal number",
+            s.Date: "a date",
             s.Url: "a URL", s.Enum: "one word"}.get(type(t), "text")
 
 

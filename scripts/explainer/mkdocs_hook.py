@@ -31,7 +31,9 @@ from explainer import devserver, incremental
 from explainer.build import data_dir_of, read_corpus, render
 from explainer.incremental import Ledger, SearchDoc, SiteInputs
 from explainer.problems import DataError, Problem, format_problems
-from explainer.render import DEFAULT_REPO, Site
+from explainer.render import DEFAULT_REPO, Site, preview
+from explainer.render.card import card_alt
+from explainer.render.cite import Publication
 from explainer.render.glossary import abbreviations_for
 from explainer.text import json_script
 
@@ -64,6 +66,7 @@ class _State:
         self.serving = False
         self.problems: list[Problem] = []  # the data's problems, while it has any (serve)
         self.port_checked = False
+        self.publication = Publication()
 
 
 class _TemplateCodeCache(jinja2.BytecodeCache):
@@ -153,8 +156,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
         m = _GITHUB_EDIT.match(config.edit_uri or "")
         _state.schemas = {p.name.removesuffix(".schema.json"): p.read_text(encoding="utf-8")
                           for p in sorted((root / "schemas").glob("*.schema.json"))}
+        _state.publication = _publication(config)
         _state.site = render(corpus, schemas=_state.schemas,
-                             repo=m.group(1) if m else DEFAULT_REPO)
+                             repo=m.group(1) if m else DEFAULT_REPO, site=_state.publication)
     except DataError as err:
         if _state.serving and _state.site is not None:
             _keep_last_good_site(err.problems)
@@ -199,6 +203,9 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
 
     cast(Any, server)._inject_js_into_html = served
     return server
+def _publication(config: MkDocsConfig) -> Publication:
+    url = config.site_url or Publication().url
+    return Publication(name=config.site_name, url=url if url.endswith("/") else url + "/")
 
 
 def _forget_search_plugin_merge(config: MkDocsConfig) -> None:
@@ -332,22 +339,33 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         _state.rebuilt.add(page.url)
         if isinstance(page.file, _PageFile):
             _state.ledger.record(page.file.abs_dest_path, page.file.fingerprint)
-    return _with_jsonld(output, page)
+    return _with_head(output, page)
 
 
-def _with_jsonld(output: str, page: Page) -> str:
+def _with_head(output: str, page: Page) -> str:
+    """The page's link-preview tags, and its JSON-LD if it has any, at the end of its head."""
     site = _state.site
     entry = site.pages.get(page.file.src_uri) if site else None
-    if entry is None or entry.jsonld is None:
-        return output
-    data = dict(entry.jsonld)
-    if page.canonical_url:
-        data["url"] = page.canonical_url
+    pub = _state.publication
+    url = page.canonical_url or pub.url + page.url
+    tags = preview.head_tags(preview.Preview(
+        title=preview.plain_title(page.title) if page.title and not page.is_homepage
+        else pub.name,
+        description=preview.first_sentence(page.content or "") or pub.name,
+        url=url, site_name=pub.name, site_url=pub.url,
+        kind="website" if page.is_homepage else "article",
+        card_alt=card_alt(pub.name, "a sourced, fact-checked explainer"),
+        citation=preview.citation_tags(entry.cited) if entry and entry.cited else ()))
+    if entry is not None and entry.jsonld is not None:
+        data = dict(entry.jsonld)
+        if page.canonical_url:
+            data["url"] = page.canonical_url
+        tags += "\n" + json_script(data)
     head_end = output.find("</head>")
     if head_end < 0:
-        log.warning("no </head> in %s; JSON-LD not added", page.file.src_uri)
+        log.warning("no </head> in %s; preview tags not added", page.file.src_uri)
         return output
-    return output[:head_end] + json_script(data) + "\n" + output[head_end:]
+    return output[:head_end] + tags + "\n" + output[head_end:]
 
 
 def on_build_error(error: Exception) -> None:

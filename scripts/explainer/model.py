@@ -47,6 +47,15 @@ Citation = ArticleCitation | Reference
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class ParagraphSummary:
+    """Our summary of one body paragraph of a source, and events it refers to."""
+
+    number: int
+    summary: str
+    events: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Source:
     id: str
     path: str
@@ -62,6 +71,8 @@ class Source:
     not_body: tuple[int, ...]
     rights: str
     note: str | None = None
+    #: Our summary of each body paragraph (the `paragraphs:` list of the record), in order.
+    summaries: tuple[ParagraphSummary, ...] = ()
     reviewed: PartialDate | None = None
 
 
@@ -93,11 +104,34 @@ class Event:
     when: When
     summary: str
     kind: str
-    place: str | None
+    places: tuple[str, ...]  # place ids
     actors: tuple[EventActor, ...]
     tags: tuple[str, ...]
     sources: tuple[Citation, ...]
     disputed: tuple[Dispute, ...] = ()
+    #: A key event, which stands out on the timeline (coups always do).
+    key: bool = False
+    #: Tie-break between events at the same place in date order (lower first), before the id.
+    order: int | None = None
+    reviewed: PartialDate | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Place:
+    """Where events happened: a named point, with how exact it is and where it comes from."""
+
+    id: str
+    path: str
+    name: str
+    name_fr: str
+    kind: str
+    country: str | None  # ISO 3166-1 alpha-2; None for a region across countries
+    lat: float
+    lon: float
+    precision: str
+    geonames: int | None = None
+    sources: tuple[Citation, ...] = ()
+    note: str | None = None
     reviewed: PartialDate | None = None
 
 
@@ -202,19 +236,26 @@ class Corpus:
     #: reverse affiliations: for each actor, the actors affiliated with it
     members: dict[str, tuple[str, ...]] = field(default_factory=dict)
     publishers: dict[str, Publisher] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
+    events_by_place: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: findings that are reported but do not stop the build (the class rules, until enforced)
     advisories: tuple[Problem, ...] = ()
 
     @classmethod
     def build(cls, *, sources: dict[str, Source], events: dict[str, Event],
               actors: dict[str, Actor], claims: dict[str, Claim], terms: dict[str, Term],
-              publishers: dict[str, Publisher] | None = None) -> Corpus:
+              publishers: dict[str, Publisher] | None = None,
+              places: dict[str, Place] | None = None) -> Corpus:
         """Sort the records (events by date) and index who points at whom."""
-        ordered = dict(sorted(events.items(), key=lambda kv: (kv[1].when.sort_key(), kv[0])))
+        ordered = dict(sorted(events.items(), key=lambda kv: (
+            kv[1].when.sort_key(), kv[1].order is None, kv[1].order or 0, kv[0])))
         by_actor: dict[str, list[str]] = {}
+        by_place: dict[str, list[str]] = {}
         for e in ordered.values():
             for a in dict.fromkeys(x.actor for x in e.actors):
                 by_actor.setdefault(a, []).append(e.id)
+            for p in dict.fromkeys(e.places):
+                by_place.setdefault(p, []).append(e.id)
         claims_sorted = dict(sorted(claims.items()))
         c_actor: dict[str, list[str]] = {}
         c_event: dict[str, list[str]] = {}
@@ -246,6 +287,7 @@ class Corpus:
             events_by_actor=freeze(by_actor), claims_by_actor=freeze(c_actor),
             claims_by_event=freeze(c_event), supporters=freeze(sup), attackers=freeze(att),
             members=freeze(members), publishers=dict(sorted((publishers or {}).items())),
+            places=dict(sorted((places or {}).items())), events_by_place=freeze(by_place),
         )
 
 

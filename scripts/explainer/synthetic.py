@@ -33,6 +33,24 @@ _COMMON = ("the", "of", "and", "in", "a", "to", "after", "with", "for", "against
            "government", "transition", "elections", "security", "region", "capital", "power",
            "officers", "president", "talks", "crisis", "aid", "charter", "reform")
 _PLAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .,-]*$")
+#: Real places (GeoNames points), so that the map and the validator's country check see real
+#: geography: (id, name, kind, country, lat, lon, GeoNames id).
+_PLACES = (
+    ("bamako", "Bamako", "capital", "ML", 12.60915, -7.97522, 2460596),
+    ("kati", "Kati", "town", "ML", 12.74409, -8.07257, 2455558),
+    ("gao", "Gao", "city", "ML", 16.27167, -0.04472, 2457163),
+    ("timbuktu", "Timbuktu", "city", "ML", 16.77348, -3.00742, 2449067),
+    ("mopti", "Mopti", "city", "ML", 14.4843, -4.18296, 2453348),
+    ("kidal", "Kidal", "town", "ML", 18.44345, 1.40921, 2455290),
+    ("kayes", "Kayes", "city", "ML", 14.44776, -11.44393, 2455518),
+    ("sikasso", "Sikasso", "city", "ML", 11.31755, -5.66654, 2451185),
+    ("niamey", "Niamey", "capital", "NE", 13.51366, 2.1098, 2440485),
+    ("ouagadougou", "Ouagadougou", "capital", "BF", 12.36566, -1.53388, 2357048),
+    ("conakry", "Conakry", "capital", "GN", 9.53795, -13.67729, 2422465),
+    ("dakar", "Dakar", "capital", "SN", 14.6937, -17.44406, 2253354),
+    ("abuja", "Abuja", "capital", "NG", 9.05785, 7.49508, 2352778),
+    ("paris", "Paris", "capital", "FR", 48.85341, 2.3488, 2988507),
+)
 _PUBLISHERS = ("Example Wire", "Sample Gazette", "The Placeholder Times", "Fixture Radio")
 
 
@@ -137,6 +155,10 @@ class _Gen:
         self._events()
         self._claims()
         self._terms()
+        for ident, name, kind, country, lat, lon, geonames in _PLACES:
+            self.put("place", ident, {"id": ident, "name": name, "name_fr": name, "kind": kind,
+                                      "country": country, "lat": str(lat), "lon": str(lon),
+                                      "precision": "locality", "geonames": str(geonames)})
         # Every reference cites example.org: one publisher covers them (no random draw, so the
         # rest of the dataset is what it was before publishers existed).
         self.put("publisher", "example-news", {
@@ -159,7 +181,9 @@ class _Gen:
                 f"{self.name()}", "publisher": "The Synthetic Review",
                 "url": f"https://example.org/articles/{i}", "published": "2021-06",
                 "precision": "month", "language": "en", "text": f"{ident}.txt",
-                "not_body": ["1"], "rights": "Synthetic text, free to quote."})
+                "not_body": ["1"], "rights": "Synthetic text, free to quote.",
+                "paragraphs": [{"number": str(n), "summary": f"What paragraph {n} says."}
+                               for n in range(2, paragraphs + 2)]})
 
     def _actors(self) -> None:
         r = self.rnd
@@ -215,8 +239,7 @@ class _Gen:
                 summary += f" See [the report](https://example.org/reports/{i})."
             rec["summary"] = summary
             rec["kind"] = r.choice(s.EVENT_KINDS)
-            if r.random() < 0.6:
-                rec["place"] = f"{self.name()}, {self.name()}"
+            rec["place"] = r.choice(_PLACES)[0]
             rec["actors"] = [{"actor": a, "role": r.choice(_VERBS)}
                              for a in self._pick_actors(r.randint(1, 3))]
             if r.random() < 0.5:

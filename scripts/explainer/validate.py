@@ -17,6 +17,7 @@ from explainer import schema as s
 from explainer import source_classes
 from explainer.dates import PartialDate, When
 from explainer.fields import ID_RE, FieldChecker, close_match
+from explainer.geo import places
 from explainer.load import Document, Key
 from explainer.model import (
     Actor,
@@ -30,6 +31,8 @@ from explainer.model import (
     Event,
     EventActor,
     Outcome,
+    ParagraphSummary,
+    Place,
     Publisher,
     Quote,
     Reference,
@@ -136,10 +139,10 @@ class _Validator:
     def run(self) -> Corpus:
         for one in self.shaped:
             self._register(one)
-        self._host_map()
         for kind, records in self.records.items():
             for doc, rec in records:
                 self._id_and_file_name(kind, doc, rec)
+        self._host_map()
         for doc, rec in self.records["source"]:
             self._source_text(doc, rec)
         built = {kind: self._link(kind) for kind in s.RECORDS}
@@ -149,7 +152,7 @@ class _Validator:
             raise DataError(self.problems)
         corpus = Corpus.build(sources=built["source"], events=built["event"],
                               actors=built["actor"], claims=built["claim"], terms=built["term"],
-                              publishers=built["publisher"])
+                              publishers=built["publisher"], places=built["place"])
         return self._class_rules(corpus)
 
     def _class_rules(self, corpus: Corpus) -> Corpus:
@@ -179,24 +182,6 @@ class _Validator:
         self.known[one.kind].setdefault(stem, doc.path)
         if one.rec is not None:
             self.records[one.kind].append((doc, one.rec))
-
-    def _host_map(self) -> None:
-        """{host: publisher id} from every publisher record, even one with other mistakes, so
-        that one mistake there does not make every reference to its hosts a problem too."""
-        where: dict[str, str] = {}
-        for doc, rec in self.records["publisher"]:
-            c = FieldChecker(doc, self.problems)
-            for i, raw in enumerate(rec.get("hosts", [])):
-                host = normal_host(raw)
-                if not HOST_RE.match(host):
-                    c.add(("hosts", i), f"hosts item must be a host name such as un.org "
-                          f"(got {raw!r})", "write the host alone: no https://, path or port")
-                elif host in self.hosts:
-                    c.add(("hosts", i), f"host {host!r} is already listed by {where[host]}",
-                          "a host belongs to one publisher; remove it from one of the files")
-                else:
-                    self.hosts[host] = _stem(doc.path)
-                    where[host] = doc.path
 
     def _id_and_file_name(self, kind: str, doc: Document, rec: dict[str, Any]) -> None:
         stem, ident = _stem(doc.path), rec.get("id")
@@ -231,6 +216,23 @@ class _Validator:
                         "if they are one event, keep one record, move the other's sources "
                         "into it and delete its file; if not, make the titles say how they "
                         "differ")
+    def _host_map(self) -> None:
+        """{host: publisher id} from every publisher record, even one with other mistakes, so
+        that one mistake there does not make every reference to its hosts a problem too."""
+        where: dict[str, str] = {}
+        for doc, rec in self.records["publisher"]:
+            c = FieldChecker(doc, self.problems)
+            for i, raw in enumerate(rec.get("hosts", [])):
+                host = normal_host(raw)
+                if not HOST_RE.match(host):
+                    c.add(("hosts", i), f"hosts item must be a host name such as un.org "
+                          f"(got {raw!r})", "write the host alone: no https://, path or port")
+                elif host in self.hosts:
+                    c.add(("hosts", i), f"host {host!r} is already listed by {where[host]}",
+                          "a host belongs to one publisher; remove it from one of the files")
+                else:
+                    self.hosts[host] = _stem(doc.path)
+                    where[host] = doc.path
 
     def _source_text(self, doc: Document, rec: dict[str, Any]) -> None:
         name = rec.get("text")
@@ -353,6 +355,10 @@ class _Validator:
         for i, p in enumerate(r.get("not_body", [])):
             if st and p > n:
                 c.add(("not_body", i), f"not_body lists paragraph {p}, but the text has {n}")
+        # Coverage depends on not_body: checked only when this file has no other problem, so
+        # that one mistake there is not reported twice.
+        clean = not any(p.path == doc.path for p in self.problems)
+        summaries = self._summaries(c, r, n if st and clean else None)
         when = self._when(c, r, "published")
         if when is None or st is None or not _has(r, "id", "title", "author", "publisher", "url",
                                                   "language", "text", "rights"):
@@ -361,7 +367,45 @@ class _Validator:
                       author=r["author"], publisher=r["publisher"], url=r["url"], published=when,
                       language=r["language"], text=r["text"], paragraphs=st.paragraphs,
                       not_body=tuple(r.get("not_body", [])), rights=r["rights"],
-                      note=r.get("note"), reviewed=r.get("reviewed"))
+                      note=r.get("note"), summaries=summaries,
+                      reviewed=r.get("reviewed"))
+
+    def _summaries(self, c: FieldChecker, r: dict[str, Any], n: int | None
+                   ) -> tuple[ParagraphSummary, ...]:
+        """`paragraphs:`, when given: one entry per body paragraph, numbered, in order."""
+        entries = r.get("paragraphs")
+        if not entries:
+            return ()
+        skip = set(r.get("not_body", []))
+        out: list[ParagraphSummary] = []
+        last = 0
+        for i, p in enumerate(entries):
+            for j, ev in enumerate(p.get("events", [])):
+                self._ref(c, "event", ev, ("paragraphs", i, "events", j))
+            num = p.get("number")
+            if num is None or "summary" not in p:
+                continue
+            if num <= last:
+                c.add(("paragraphs", i, "number"), f"paragraph {num} comes after paragraph "
+                      f"{last}", "list the paragraphs once each, in the order of the text")
+                continue
+            if n is not None and num > n:
+                c.add(("paragraphs", i, "number"), f"paragraph {num} does not exist: the text "
+                      f"has {n}")
+            elif num in skip:
+                c.add(("paragraphs", i, "number"), f"paragraph {num} is listed in not_body",
+                      "summarise body paragraphs only")
+            last = num
+            out.append(ParagraphSummary(number=num, summary=p["summary"],
+                                        events=tuple(p.get("events", []))))
+        if n is not None:
+            given = {p.number for p in out}
+            missing = [k for k in range(1, n + 1) if k not in skip and k not in given]
+            if missing:
+                c.add(("paragraphs",), "no summary for body paragraph"
+                      f"{'s' if len(missing) > 1 else ''} " + ", ".join(map(str, missing)),
+                      "add one entry per body paragraph (or list the paragraph in not_body)")
+        return tuple(out)
 
     def _link_event(self, c: FieldChecker, doc: Document, r: dict[str, Any]) -> Event | None:
         actors = []
@@ -378,12 +422,16 @@ class _Validator:
             if "label" in d:
                 disputes.append(Dispute(label=d["label"], values=values, note=d.get("note")))
         sources = self._citations(c, r.get("sources", []), ("sources",))
+        for i, p in enumerate(r.get("place", [])):
+            # A place written alone has no ("place", 0): its position is the field's.
+            self._ref(c, "place", p, ("place", i))
         when = self._when(c, r, "date")
         if when is None or not _has(r, "id", "title", "summary", "kind"):
             return None
         return Event(id=r["id"], path=doc.path, title=r["title"], when=when, summary=r["summary"],
-                     kind=r["kind"], place=r.get("place"), actors=tuple(actors),
+                     kind=r["kind"], places=tuple(r.get("place", [])), actors=tuple(actors),
                      tags=tuple(r.get("tags", [])), sources=sources, disputed=tuple(disputes),
+                     key=r.get("key", False), order=r.get("order"),
                      reviewed=r.get("reviewed"))
 
     def _link_actor(self, c: FieldChecker, doc: Document, r: dict[str, Any]) -> Actor | None:
@@ -486,6 +534,26 @@ class _Validator:
         return Term(id=r["id"], path=doc.path, term=r["term"], expansion=r.get("expansion"),
                     definition=r["definition"], actor=r.get("actor"), sources=sources,
                     reviewed=r.get("reviewed"))
+
+    def _link_place(self, c: FieldChecker, doc: Document, r: dict[str, Any]) -> Place | None:
+        sources = self._citations(c, r.get("sources", []), ("sources",))
+        if "geonames" not in r and not sources and r.get("precision") != "representative":
+            c.add((), "a place needs a citation for its coordinates",
+                  "add 'geonames: <id>' (see scripts/gazetteer.py) or 'sources:'; only a "
+                  "representative point of a region or country may go without, with a note")
+        if "country" not in r and r.get("kind") != "region":
+            c.add((), "missing required field 'country'",
+                  "give its ISO 3166-1 alpha-2 code, e.g. country: ML; only a region that "
+                  "spans countries goes without")
+        if not _has(r, "id", "name", "name_fr", "kind", "lat", "lon", "precision"):
+            return None
+        if "country" in r:
+            for problem in places.check_point(r["country"], r["lat"], r["lon"]):
+                c.add(problem.key, problem.message, problem.hint)
+        return Place(id=r["id"], path=doc.path, name=r["name"], name_fr=r["name_fr"],
+                     kind=r["kind"], country=r.get("country"), lat=r["lat"], lon=r["lon"],
+                     precision=r["precision"], geonames=r.get("geonames"), sources=sources,
+                     note=r.get("note"), reviewed=r.get("reviewed"))
 
     def _claim_graph(self, claims: dict[str, Claim]) -> None:
         """No cycle of support; every claim linked, through supports/attacks, to a thesis."""

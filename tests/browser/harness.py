@@ -120,6 +120,10 @@ def run_axe(page: Page, source: str) -> list[dict[str, Any]]:
              "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]]
 
 
+def _busiest_place(corpus: Any) -> str:
+    return max(corpus.events_by_place, key=lambda p: (len(corpus.events_by_place[p]), p))
+
+
 def page_kinds(corpus: Any) -> dict[str, str]:
     """One page of each kind, by site path. Records are chosen for the most content: the event
     with disputes and most sources, the actor in most events, a claim with a verdict."""
@@ -135,7 +139,8 @@ def page_kinds(corpus: Any) -> dict[str, str]:
         "event": f"events/{event.id}/", "actors": "actors/", "actor": f"actors/{actor}/",
         "argument": "argument/", "claim": f"claims/{claim.id}/", "fact-checks": "fact-checks/",
         "hindsight": "hindsight/",
-        "glossary": "glossary/", "source": "source/", "data": "data/", "about": "about/",
-        "method": "method/",
+        "glossary": "glossary/", "source": "source/", "article": "article/", "data": "data/",
+        "about": "about/", "method": "method/",
+        "map": "map/", "place": f"places/{_busiest_place(corpus)}/",
         "not-found": "404.html",
     }

@@ -115,7 +115,8 @@ def test_timeline_without_javascript_lists_every_event_and_links_the_filter_page
         open_page: OpenPage, corpus: Any) -> None:
     page = open_page(javascript=False).goto("timeline/")
     assert sorted(_listed(page)) == sorted(corpus.events)
-    hrefs = page.eval_on_selector_all("article a", "as => as.map(a => a.href)")
+    hrefs = page.eval_on_selector_all(
+        "article a", "as => as.map(a => new URL(a.getAttribute('href'), location).href)")
     kinds = {m.group(1) for h in hrefs if (m := re.search(r"/timeline/kind/([a-z-]+)/$", h))}
     assert kinds == {e.kind for e in corpus.events.values()}
 
@@ -123,7 +124,7 @@ def test_timeline_without_javascript_lists_every_event_and_links_the_filter_page
 def test_argument_map_draws_and_its_links_lead_to_claim_pages(guard: Guard,
                                                              corpus: Any) -> None:
     page = guard.goto("argument/")
-    svg = page.locator("svg.x-argmap")
+    svg = page.locator("svg.x-argmap--wide")
     box = svg.bounding_box()
     assert box is not None and box["width"] > 200 and box["height"] > 100
     hrefs = svg.evaluate("s => [...s.querySelectorAll('a')].map(a => new URL("
@@ -165,18 +166,18 @@ def test_data_downloads_parse_and_match_the_corpus(guard: Guard, corpus: Any) ->
               "sources": len(corpus.sources)}
     files = {h.rsplit("/", 1)[1]: h for h in hrefs}
     assert {f"{k}.csv" for k in counts} <= set(files)
-    dataset = [h for name, h in files.items() if name.endswith(".json")
-               and "schema" not in name]
-    assert len(dataset) == 1
-    response = page.request.get(dataset[0])
+    response = page.request.get(files["mali-coup-explainer.json"])
     assert response.ok
     data = json.loads(response.text())
-    assert {k: len(v) for k, v in data.items()} == counts
+    assert {k: len(v) for k, v in data.items()} == {
+        **counts, "places": len(corpus.places), "publishers": len(corpus.publishers)}
     assert [e["id"] for e in data["events"]] == list(corpus.events)
     for name, expected in counts.items():
         response = page.request.get(files[f"{name}.csv"])
         assert response.ok
-        rows = list(csv.reader(io.StringIO(response.text())))
+        body = response.body()
+        assert body.startswith(b"\xef\xbb\xbf"), f"{name}: no UTF-8 byte-order mark for Excel"
+        rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
         assert rows[0][0] == "id", name
         assert len(rows) - 1 == expected, name
         assert {len(r) for r in rows} == {len(rows[0])}, f"{name}: ragged rows"

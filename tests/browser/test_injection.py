@@ -63,14 +63,18 @@ SHOWN = {
                           "{{ config.site_name }} {% raw %}"],
     "actors/ada-example/": ['Ada Example {: onclick="window.__pwned=8" }',
                             'Col. Example [evil](javascript:window.__pwned=4)'],
-    "claims/thesis/": ["Aid backfires [x](javascript:window.__pwned=4)"],
+    # The claim quotes the hostile passage of the source text.
+    "claims/thesis/": ["Aid backfires [x](javascript:window.__pwned=4)",
+                       '[x](javascript:window.__pwned=4) {: onclick="window.__pwned=8" }'],
     "hindsight/": ['Later coup {: onclick="window.__pwned=8" }',
                    "Aid backfires [x](javascript:window.__pwned=4)"],
     "glossary/": ['junta {: onclick="window.__pwned=8" }',
                   "https://ok/a) [evil](javascript:window.__pwned=7)"],
-    # The source page shows only the quoted passages of the (hostile) source text.
-    "source/": ['[x](javascript:window.__pwned=4) {: onclick="window.__pwned=8" }',
+    # The source page shows the record, not the quotes; the article page our summaries.
+    "source/": ['A sample op-ed {: onclick="window.__pwned=8" } [x](javascript:window.__pwned=4)',
                 'Ada Writer " onmouseover="window.__pwned=12'],
+    "article/": ['It says {: onclick="window.__pwned=8" } and " onmouseover="window.__pwned=12',
+                 "Aid backfires [x](javascript:window.__pwned=4)"],
 }
 
 

@@ -12,12 +12,48 @@ from harness import SCREENS, OpenPage, page_kinds, run_axe
 from playwright.sync_api import Page
 
 KINDS = ["home", "timeline", "timeline-kind", "event", "actors", "actor", "argument", "claim",
-         "fact-checks", "hindsight", "glossary", "source", "data", "about", "method",
-         "not-found"]
+         "fact-checks", "hindsight", "glossary", "source", "article", "data", "about", "method",
+         "map", "place", "not-found"]
 SCHEMES = ["light", "dark"]
 
 HEADINGS_JS = """() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => ({
     level: Number(h.tagName[1]), text: h.textContent.trim().slice(0, 60)}))"""
+
+
+# Charts, maps and tables (and any box around them) that are wider than the viewport, or
+# whose content is wider than the box that shows it.
+OVERFLOW_JS = """() => [...document.querySelectorAll(
+        'article svg, article table, article figure, article .md-typeset__scrollwrap')]
+    .filter(el => el.getClientRects().length)
+    .map(el => {
+        const r = el.getBoundingClientRect();
+        const wide = r.left < -0.5 || r.right > innerWidth + 0.5;
+        const clipped = el.tagName !== 'svg' && el.scrollWidth > el.clientWidth + 1;
+        return wide || clipped ? `${el.tagName.toLowerCase()}.${el.getAttribute('class')}: `
+            + `${Math.round(r.left)}..${Math.round(r.right)}, scroll ${el.scrollWidth}`
+            + ` > ${el.clientWidth}` : null;
+    }).filter(Boolean)"""
+# In the charts shown: text under 12 CSS px, and links under 24 by 24 CSS px.
+SMALL_JS = """() => {
+    const out = [];
+    for (const svg of document.querySelectorAll('article svg')) {
+        if (!svg.getClientRects().length) continue;
+        for (const t of svg.querySelectorAll('text')) {
+            const r = t.getBoundingClientRect();
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+            if (r.width && px < 11.95)
+                out.push(`text ${t.textContent.slice(0, 20)}: ${px.toFixed(1)}px`);
+        }
+        for (const a of svg.querySelectorAll('a')) {
+            const r = a.getBoundingClientRect();
+            if (r.width < 23.95 || r.height < 23.95)
+                out.push(`link ${a.textContent.slice(0, 30)}: `
+                         + `${r.width.toFixed(0)}x${r.height.toFixed(0)}`);
+        }
+    }
+    return out.slice(0, 10);
+}"""
 
 
 def heading_problems(headings: list[dict[str, Any]]) -> list[str]:
@@ -60,8 +96,11 @@ def test_page_kind_loads_clean_and_passes_axe(open_page: OpenPage, corpus: Any,
     if scheme == "light":  # the narrow layout hides and moves things; colours are as above
         assert run_axe(page, axe_source) == [], "at 390 px"
     screenshot(page, f"{kind}-390-{scheme}")
-    # The narrow layout must not scroll sideways (WCAG 1.4.10 reflow).
+    # The narrow layout must not scroll sideways (WCAG 1.4.10 reflow), and no chart, map or
+    # table may be wider than the viewport or clipped by a box that scrolls.
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    assert page.evaluate(OVERFLOW_JS) == [], "at 390 px"
+    assert page.evaluate(SMALL_JS) == [], "at 390 px: text under 12px or targets under 24px"
 
 
 FOCUS_JS = """() => {
@@ -122,12 +161,14 @@ def test_keyboard_reaches_search_filters_and_links_with_visible_focus(
     hrefs = [s["href"] or "" for s in stops]
     first_event = next(iter(corpus.events))
     assert any(h.endswith(f"events/{first_event}/") for h in hrefs), "Tab reaches event links"
-    assert any("timeline/kind/" in h for h in hrefs), "Tab reaches the no-JS filter links"
+    assert "x-filter-reset" in ids, "Tab reaches the filters' reset"
+    # The no-JavaScript filter links are folded under "More filters": Tab reaches its summary.
+    assert any(s["tag"] == "summary" and s["text"].startswith("More filters") for s in stops)
     invisible = [s for s in stops if s["visible"] and not s["indicator"]]
     assert invisible == [], "focused elements without a visible focus indicator"
 
 
-@pytest.mark.parametrize("kind", ["home", "argument", "event", "hindsight"])
+@pytest.mark.parametrize("kind", ["home", "argument", "event", "hindsight", "map"])
 def test_every_tab_stop_shows_focus(open_page: OpenPage, corpus: Any, kind: str) -> None:
     page = open_page().goto(page_kinds(corpus)[kind])
     page.wait_for_load_state("networkidle")

@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
             (len(corpus.events), "event"), (len(corpus.actors), "actor"),
             (len(corpus.claims), "claim"), (quotes, "claim quote"),
             (len(corpus.terms), "glossary term"), (len(corpus.sources), "source"),
-            (len(corpus.publishers), "publisher")))
+            (len(corpus.publishers), "publisher"), (len(corpus.places), "place")))
         print(f"explainer: data is valid: {counts}; every quote found verbatim")
     if corpus.advisories and args.format != "json":
         _warn(list(corpus.advisories), github=args.format == "github")

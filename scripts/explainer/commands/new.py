@@ -190,8 +190,10 @@ def _draft_event(args: argparse.Namespace, data: Path, ask: Ask) -> Draft:
     kind = args.kind or ask(f"Kind ({', '.join(s.EVENT_KINDS)})", "other")
     d.add("kind", kind, todo="" if args.kind or kind != "other" else "kind 'other' is a "
           "placeholder; pick the closest kind")
-    if args.place:
-        d.add("place", args.place)
+    default = next(iter(sorted(p.stem for p in (data / "places").glob("*.yaml"))), "mali")
+    place = args.place or ask("Place id (a file name in data/places/)", "")
+    d.add("place", place or default, todo="" if place else "the place is a placeholder; give "
+          "the id of the place where it happened (data/places/)")
     if args.actor:
         d.lines.append("actors:")
         for spec in args.actor:
@@ -310,7 +312,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--kind", help="what sort of event, actor or claim: one of the kinds "
                    "listed below")
     p.add_argument("--summary", help="event: two to four neutral sentences")
-    p.add_argument("--place", help="event: where, e.g. 'Bamako, Mali'")
+    p.add_argument("--place", help="event: where, a place id from data/places/, e.g. bamako")
     p.add_argument("--description", help="actor: neutral description")
     p.add_argument("--alias", action="append", help="actor: another spelling (repeatable)")
     p.add_argument("--statement", help="claim: our neutral paraphrase")

@@ -8,12 +8,14 @@ the theme override. Only paths listed in OUT's manifest from the previous run ar
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from explainer.build import read_corpus, render
 from explainer.problems import DataError, format_problems
 from explainer.render import DEFAULT_REPO
+from explainer.render.cite import DEFAULT_SITE, Publication
 from explainer.render.glossary import abbreviations_for
 
 MANIFEST = ".explainer-render"
@@ -25,6 +27,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--data", default="data", metavar="DATA_DIR", help="data folder")
     p.add_argument("--config", default="mkdocs.yml", help="the repository's mkdocs.yml")
     p.add_argument("--repo", default=DEFAULT_REPO, help="GitHub repository URL, for links")
+    p.add_argument("--site-url", default=os.environ.get("SITE_URL", Publication().url),
+                   help="the site's address, for citations and the feed (default: $SITE_URL)")
     p.set_defaults(run=run)
 
 
@@ -56,21 +60,23 @@ def _clear(out: Path) -> None:
     manifest.unlink()
 
 
-def write(out: Path, data_dir: Path, config: Path, repo: str) -> list[str]:
+def write(out: Path, data_dir: Path, config: Path, repo: str,
+          site: Publication = DEFAULT_SITE) -> list[str]:
     """Render and write; return the paths written, relative to `out`."""
     root = config.resolve().parent
     schemas = {p.name.removesuffix(".schema.json"): p.read_text(encoding="utf-8")
                for p in sorted((root / "schemas").glob("*.schema.json"))}
-    site = render(read_corpus(data_dir), schemas=schemas, repo=repo)
+    rendered = render(read_corpus(data_dir), schemas=schemas, repo=repo, site=site)
     outputs: dict[str, bytes] = {"mkdocs.yml": hookless_config(
         config.read_text(encoding="utf-8")).encode("utf-8")}
-    for path, page in site.pages.items():
+    for path, page in rendered.pages.items():
         text = page.markdown
-        used = abbreviations_for(text, site.abbreviations) if site.abbreviations else ""
+        used = (abbreviations_for(text, rendered.abbreviations) if rendered.abbreviations
+                else "")
         if used:
             text = f"{text}\n\n{used}\n"
         outputs[f"docs/{path}"] = text.encode("utf-8")
-    for path, content in site.files.items():
+    for path, content in rendered.files.items():
         outputs[f"docs/{path}"] = content
     for folder in ("docs", "overrides"):
         for f in sorted((root / folder).rglob("*")):
@@ -91,7 +97,9 @@ def write(out: Path, data_dir: Path, config: Path, repo: str) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        written = write(Path(args.out), Path(args.data), Path(args.config), args.repo)
+        url = args.site_url if args.site_url.endswith("/") else args.site_url + "/"
+        written = write(Path(args.out), Path(args.data), Path(args.config), args.repo,
+                        Publication(url=url))
     except DataError as e:
         print(format_problems(e.problems), file=sys.stderr)
         return 1

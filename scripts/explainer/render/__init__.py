@@ -15,17 +15,23 @@ from explainer.render import (
     about,
     actors,
     argument,
+    article,
+    card,
     claims,
     data,
     events,
+    exports,
     factchecks,
+    feed,
     glossary,
     hindsight,
     home,
     links,
+    place_pages,
     source,
     timeline,
 )
+from explainer.render.cite import DEFAULT_SITE, Cited, Publication, cite_files
 
 DEFAULT_REPO = "https://github.com/OWNER/mali-coup-explainer"
 
@@ -38,6 +44,8 @@ class Page:
     source: str | None = None
     #: schema.org data for the page's head, if any (the adapter escapes and inserts it).
     jsonld: dict[str, Any] | None = None
+    #: how to cite the page, for a record's page (the adapter adds `citation_*` tags)
+    cited: Cited | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -58,8 +66,8 @@ def _check_reserved(corpus: Corpus) -> None:
 
 
 def render_site(corpus: Corpus, *, schemas: dict[str, str] | None = None,
-                repo: str = DEFAULT_REPO,
-                event_pages: Callable[[Corpus], dict[str, str]] = events.event_pages) -> Site:
+                repo: str = DEFAULT_REPO, site: Publication = DEFAULT_SITE,
+                event_pages: Callable[[Corpus], dict[str, str]] | None = None) -> Site:
     """Every page of the site, keyed by its path (`events/<id>.md`), and the download files.
 
     `event_pages` is asked for the event pages last, so that a caller can have them rendered
@@ -67,6 +75,7 @@ def render_site(corpus: Corpus, *, schemas: dict[str, str] | None = None,
     _check_reserved(corpus)
     schemas = schemas or {}
     files = data.data_files(corpus, schemas)
+    files.update(shared_files(corpus, site))
     md: dict[str, str] = {
         links.HOME: home.home(corpus),
         links.DATA: data.data_page(corpus, files, schemas),
@@ -77,17 +86,49 @@ def render_site(corpus: Corpus, *, schemas: dict[str, str] | None = None,
     md.update(factchecks.fact_check_pages(corpus))
     md.update(glossary.glossary_pages(corpus))
     md.update(hindsight.hindsight_pages(corpus))
+    md.update(place_pages.place_pages(corpus))
     md.update(source.source_pages(corpus))
+    md.update(article.article_pages(corpus))
     md.update(timeline.timeline_pages(corpus))
     pages = {path: Page(markdown=text) for path, text in md.items()}
-    for path, text in actors.actor_pages(corpus).items():
+    for path, text in actors.actor_pages(corpus, site).items():
         a = corpus.actors.get(path[len("actors/"):-3])
         pages[path] = Page(markdown=text, source=a.path if a else None,
-                           jsonld=actors.actor_jsonld(a) if a else None)
-    for path, text in claims.claim_pages(corpus).items():
-        pages[path] = Page(markdown=text, source=corpus.claims[path[len("claims/"):-3]].path)
-    for path, text in event_pages(corpus).items():
+                           jsonld=actors.actor_jsonld(a) if a else None,
+                           cited=actors.actor_cited(a, site) if a else None)
+    for path, text in claims.claim_pages(corpus, site).items():
+        c = corpus.claims[path[len("claims/"):-3]]
+        pages[path] = Page(markdown=text, source=c.path,
+                           jsonld=claims.claim_jsonld(corpus, c, site),
+                           cited=claims.claim_cited(c, site))
+    rendered = (event_pages or (lambda c: events.event_pages(c, site)))(corpus)
+    for path, text in rendered.items():
         e = corpus.events[path[len("events/"):-3]]
-        pages[path] = Page(markdown=text, source=e.path, jsonld=events.event_jsonld(e))
-    return Site(pages=dict(sorted(pages.items())), files=files,
+        pages[path] = Page(markdown=text, source=e.path, jsonld=events.event_jsonld(e, corpus),
+                           cited=events.event_cited(e, site))
+    return Site(pages=dict(sorted(pages.items())), files=dict(sorted(files.items())),
                 abbreviations=glossary.abbreviations(corpus))
+
+
+SUBTITLE = "A sourced, fact-checked explainer of an op-ed on Mali's coups of 2020 and 2021"
+
+
+def shared_files(corpus: Corpus, site: Publication) -> dict[str, bytes]:
+    """What the site offers for reuse beyond its pages: the preview card, the feed, the
+    exports, and each record's citation files."""
+    files = {
+        card.CARD_FILE: card.card_png(site.name, SUBTITLE, site.url.split("//", 1)[-1]),
+        feed.FEED_FILE: feed.atom(corpus, site_name=site.name, site_url=site.url).encode(),
+        exports.TIMELINEJS_FILE: exports.as_json(exports.timelinejs(
+            corpus, title=site.name, text=SUBTITLE)),
+        exports.DOT_FILE: exports.argument_dot(corpus).encode("utf-8"),
+        exports.AIF_FILE: exports.as_json(exports.argument_aif(corpus)),
+        exports.ACLED_FILE: data.csv_bytes(list(exports.ACLED_COLUMNS), exports.acled_rows(corpus)),
+    }
+    for e in corpus.events.values():
+        files.update(cite_files(events.event_cited(e, site)))
+    for c in corpus.claims.values():
+        files.update(cite_files(claims.claim_cited(c, site)))
+    for a in corpus.actors.values():
+        files.update(cite_files(actors.actor_cited(a, site)))
+    return files

@@ -6,6 +6,7 @@ from typing import Any
 
 from explainer.model import Actor, Corpus
 from explainer.render import links, paging
+from explainer.render.cite import DEFAULT_SITE, Cited, Publication, cite_block
 from explainer.render.common import (
     abbrs,
     citations,
@@ -15,12 +16,19 @@ from explainer.render.common import (
     time,
 )
 from explainer.render.timeline import SPLIT
+from explainer.schema import ACTOR_KINDS
 from explainer.text import plain, rich
 
 
 def _kind_heading(kind: str) -> str:
-    return {"person": "People", "armed-forces": "Armed forces", "state": "States"}.get(
-        kind, kind_label(kind).capitalize() + "s")
+    return {"person": "People", "armed-forces": "Armed forces", "state": "States",
+            "media": "Media"}.get(kind, kind_label(kind).capitalize() + "s")
+
+
+def _kind_rank(kind: str) -> tuple[int, int]:
+    """People first, then organisations (in schema order), then states."""
+    return ({"person": 0, "state": 2}.get(kind, 1),
+            ACTOR_KINDS.index(kind) if kind in ACTOR_KINDS else len(ACTOR_KINDS))
 
 
 #: Actors listed on the index before each kind gets its own pages.
@@ -37,8 +45,9 @@ def _by_kind(corpus: Corpus) -> dict[str, list[Actor]]:
     by_kind: dict[str, list[Actor]] = {}
     for a in corpus.actors.values():
         by_kind.setdefault(a.kind, []).append(a)
-    return {k: sorted(v, key=lambda a: (a.name.casefold(), a.id))
-            for k, v in sorted(by_kind.items())}
+    n = {a: len(ev) for a, ev in corpus.events_by_actor.items()}
+    return {k: sorted(v, key=lambda a: (-n.get(a.id, 0), a.name.casefold(), a.id))
+            for k, v in sorted(by_kind.items(), key=lambda kv: _kind_rank(kv[0]))}
 
 
 def _actor_item(corpus: Corpus, page: str, a: Actor) -> str:
@@ -57,8 +66,9 @@ def actor_index_pages(corpus: Corpus) -> dict[str, str]:
     page = links.ACTORS
     by_kind = _by_kind(corpus)
     lines = ["# Actors", "", f"{len(corpus.actors)} people and organisations appear in the "
-             "events and claims, grouped by kind. Each page lists their roles, affiliations, "
-             "events and the claims that name them.", ""]
+             "events and claims: people first, then organisations, then states, each "
+             "group by the number of events they appear in. Each page lists their roles, "
+             "affiliations, events and the claims that name them.", ""]
     if len(corpus.actors) <= INDEX_SPLIT:
         for kind, actors in by_kind.items():
             lines += [f"## {_kind_heading(kind)} {{#kind-{kind}}}", ""]
@@ -85,9 +95,22 @@ def _actor_link(corpus: Corpus, page: str, ident: str) -> str:
     return f"[{plain(corpus.actors[ident].name)}]({links.md(page, links.actor(ident))})"
 
 
-def actor_page(corpus: Corpus, a: Actor, members: tuple[str, ...]) -> str:
+def actor_cited(a: Actor, site: Publication) -> Cited:
+    return Cited(path=links.actor(a.id), title=a.name, kind="actor", reviewed=a.reviewed,
+                 site=site)
+
+
+#: How much more an actor's page weighs in search than another page.
+SEARCH_BOOST = 4
+
+
+def actor_page(corpus: Corpus, a: Actor, members: tuple[str, ...],
+               site: Publication = DEFAULT_SITE) -> str:
     page = links.actor(a.id)
-    lines = [f"# {plain(a.name)} {heading_anchor('actor-' + a.id)}", "",
+    # Front matter that Material's search reads: a search for a name finds its actor's page
+    # first, ahead of the many events and claims that mention it.
+    lines = ["---", "search:", f"  boost: {SEARCH_BOOST}", "---", "",
+             f"# {plain(a.name)} {heading_anchor('actor-' + a.id)}", "",
              f"**Kind:** {kind_label(a.kind)}"]
     if a.aliases:
         lines[-1] += "  "
@@ -128,7 +151,7 @@ def actor_page(corpus: Corpus, a: Actor, members: tuple[str, ...]) -> str:
                   *(f"- [{plain(corpus.claims[c].label)}]({links.md(page, links.claim(c))})"
                     for c in claims), ""]
     lines += ["## Sources {#sources}", "", *citations(corpus, page, a.sources),
-              *reviewed(a.reviewed)]
+              *reviewed(a.reviewed), *cite_block(actor_cited(a, site))]
     return "\n".join(lines)
 
 
@@ -142,8 +165,8 @@ def actor_jsonld(a: Actor) -> dict[str, Any]:
     return data
 
 
-def actor_pages(corpus: Corpus) -> dict[str, str]:
+def actor_pages(corpus: Corpus, site: Publication = DEFAULT_SITE) -> dict[str, str]:
     pages = actor_index_pages(corpus)
     for a in corpus.actors.values():
-        pages[links.actor(a.id)] = actor_page(corpus, a, corpus.members.get(a.id, ()))
+        pages[links.actor(a.id)] = actor_page(corpus, a, corpus.members.get(a.id, ()), site)
     return pages

@@ -69,7 +69,17 @@ def _map_node(corpus: Corpus, page: str, tree: Tree) -> argument_map.MapNode:
     return argument_map.MapNode(ident=ident, label=c.label, kind=c.kind, relation=relation,
                        href=links.href(page, links.claim(ident)),
                        outcome=outcome_text(c.outcome.status) if c.outcome else None,
-                       children=tuple(_map_node(corpus, page, t) for t in children))
+                       children=tuple(_map_node(corpus, page, t) for t in children),
+                       verdict=c.assessment.verdict if c.assessment else None)
+
+
+def _maps(root: argument_map.MapNode, title: str) -> list[str]:
+    """The map twice: two columns for wide screens, one (an indented outline) below 700px;
+    CSS shows one of them."""
+    ident = f"argmap-{root.ident}"
+    return [argument_map.argument_map(root, title=title, ident=ident),
+            argument_map.argument_map(root, title=title, width=argument_map.NARROW_W,
+                                      columns=1, ident=f"{ident}-narrow")]
 
 
 def _summary(corpus: Corpus, thesis: Claim, limit: int | None = None) -> str:
@@ -162,9 +172,9 @@ def _large(corpus: Corpus) -> dict[str, str]:
                   rich(thesis.statement, abbrs(corpus)), "",
                   f"### The argument map {{#map-{thesis.id}}}", "",
                   '<figure class="x-figure x-figure--wide">',
-                  argument_map.argument_map(_map_node(corpus, page, (*top[:2], tuple(
+                  *_maps(_map_node(corpus, page, (*top[:2], tuple(
                       (t[0], t[1], (), ()) for t in top[2]), ())),
-                                   title=f"Argument map: {thesis.label}"),
+                         f"Argument map: {thesis.label}"),
                   f"<figcaption>The thesis and the {count(len(top[2]), 'claim')} that "
                   "directly support (solid) or attack (dashed) it, out of "
                   f"{count(len(seen), 'claim')} in its tree. Each box opens the claim, whose "
@@ -228,11 +238,12 @@ def argument(corpus: Corpus) -> str:
                   rich(thesis.statement, abbrs(corpus)), "",
                   "## The argument map {#map}", "",
                   '<figure class="x-figure x-figure--wide">',
-                  argument_map.argument_map(_map_node(corpus, page, tree),
-                                   title=f"Argument map: {thesis.label}"),
+                  *_maps(_map_node(corpus, page, tree), f"Argument map: {thesis.label}"),
                   "<figcaption>Arrows point from a claim to the claim it supports (solid) or "
-                  "attacks (dashed). Each box opens the claim. The list below says the same, "
-                  "with the evidence.</figcaption>", "</figure>", "",
+                  "attacks (dashed). The mark in a box's corner is our verdict on the claim (✗ "
+                  "wrong, ≈ imprecise, ? unverified, ✓ correct, ◆ opinion). Each box opens the "
+                  "claim. The list below says the same, with the evidence.</figcaption>",
+                  "</figure>", "",
                   "## Claims and evidence {#tree}", "",
                   "Each claim is listed under the claim it supports or attacks, with the events "
                   "it cites as evidence.", "",

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from explainer.model import Claim, Corpus
 from explainer.render import links
+from explainer.render.cite import DEFAULT_SITE, Cited, Publication, cite_block
 from explainer.render.common import (
+    VERDICT_LABELS,
+    VERDICT_MEANINGS,
     abbrs,
     citations,
     heading_anchor,
@@ -22,7 +27,48 @@ def claim_link(corpus: Corpus, page: str, ident: str) -> str:
     return f"[{plain(corpus.claims[ident].label)}]({links.md(page, links.claim(ident))})"
 
 
-def claim_page(corpus: Corpus, c: Claim) -> str:
+#: ClaimReview's numeric scale (1 worst, 5 best) for the verdicts that sit on it; an
+#: unverified claim is rated by its name only (alternateName), as no point of the scale fits.
+RATINGS = {"wrong": 1, "imprecise": 3, "correct": 5}
+
+
+def claim_cited(c: Claim, site: Publication) -> Cited:
+    return Cited(path=links.claim(c.id), title=c.label, kind="claim", reviewed=c.reviewed,
+                 site=site)
+
+
+def claim_jsonld(corpus: Corpus, c: Claim, site: Publication) -> dict[str, Any] | None:
+    """schema.org ClaimReview for a fact-checked claim (None for opinions and unassessed
+    claims); one per page, as Google asks. The hook sets `url` to the canonical address."""
+    if c.assessment is None or c.assessment.verdict == "opinion":
+        return None
+    src = corpus.sources[c.source]
+    verdict = c.assessment.verdict
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": VERDICT_LABELS[verdict],
+                              "ratingExplanation": VERDICT_MEANINGS[verdict]}
+    if verdict in RATINGS:
+        rating.update(ratingValue=RATINGS[verdict], bestRating=5, worstRating=1)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "ClaimReview",
+        "url": site.url + links.url_of(links.claim(c.id)),
+        "claimReviewed": c.statement,
+        "reviewRating": rating,
+        "itemReviewed": {
+            "@type": "Claim",
+            "author": {"@type": "Person", "name": src.author},
+            "datePublished": src.published.date.iso(),
+            "appearance": {"@type": "OpinionNewsArticle", "url": src.url,
+                           "headline": src.title,
+                           "publisher": {"@type": "Organization", "name": src.publisher}},
+        },
+        "author": {"@type": "Organization", "name": site.name, "url": site.url},
+    }
+    if c.reviewed:
+        data["datePublished"] = c.reviewed.iso()
+    return data
+
+
+def claim_page(corpus: Corpus, c: Claim, site: Publication = DEFAULT_SITE) -> str:
     page = links.claim(c.id)
     badge = f" · {verdict_badge(c.assessment.verdict)}" if c.assessment else ""
     if c.outcome:
@@ -68,8 +114,9 @@ def claim_page(corpus: Corpus, c: Claim) -> str:
             lines += ["**References**", "", *citations(corpus, page, a.references)]
     lines += reviewed(c.reviewed)
     lines += claim_outcome(corpus, page, c)
+    lines += cite_block(claim_cited(c, site))
     return "\n".join(lines)
 
 
-def claim_pages(corpus: Corpus) -> dict[str, str]:
-    return {links.claim(c.id): claim_page(corpus, c) for c in corpus.claims.values()}
+def claim_pages(corpus: Corpus, site: Publication = DEFAULT_SITE) -> dict[str, str]:
+    return {links.claim(c.id): claim_page(corpus, c, site) for c in corpus.claims.values()}

@@ -22,8 +22,21 @@ VERDICT_MEANINGS = {
     "unverified": "we found no reliable record either way.",
     "opinion": "a judgement or a recommendation, not a fact that can be checked.",
 }
+#: The order readers see verdicts in: what the article got wrong first, opinions last.
+VERDICT_ORDER = ("wrong", "imprecise", "unverified", "correct", "opinion")
 VERDICT_MARKS = {"correct": "✓", "imprecise": "≈", "wrong": "✗", "unverified": "?",
                  "opinion": "◆"}
+
+
+#: Language codes of sources and references, in words; an unknown code is shown as it is.
+LANGUAGES = {"en": "English", "fr": "French", "ar": "Arabic", "bm": "Bambara", "de": "German",
+             "es": "Spanish", "pt": "Portuguese", "ff": "Fula", "son": "Songhay",
+             "tmh": "Tamasheq"}
+
+
+def language_name(code: str) -> str:
+    """'en' -> 'English'; 'fr-FR' -> 'French'."""
+    return LANGUAGES.get(code.split("-")[0].lower(), code)
 
 
 _ABBRS: dict[int, tuple[Corpus, Abbreviations]] = {}
@@ -160,7 +173,9 @@ def event_item(page: str, e: Event, *, attrs: bool = False) -> list[str]:
              f'<span class="x-kind">{kind_label(e.kind)}</span>']
     if attrs:
         actors = " ".join(dict.fromkeys(a.actor for a in e.actors))
-        lines.append(f'    {{: data-kind="{e.kind}" data-actors="{actors}" }}')
+        places = " ".join(e.places)
+        lines.append(f'    {{: data-kind="{e.kind}" data-actors="{actors}" '
+                     f'data-places="{places}" }}')
     return lines
 
 

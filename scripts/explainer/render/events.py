@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from explainer.model import Corpus, Event
-from explainer.render import links, scope
+from explainer.render import links, maps, scope
+from explainer.render.cite import DEFAULT_SITE, Cited, Publication, cite_block
 from explainer.render.common import (
     abbrs,
     citations,
@@ -21,22 +22,33 @@ from explainer.render.timeline import SPLIT, Era, era_of, eras, year_anchor
 from explainer.text import plain, rich
 
 
+def event_cited(e: Event, site: Publication) -> Cited:
+    return Cited(path=links.event(e.id), title=e.title, kind="event", reviewed=e.reviewed,
+                 site=site)
+
+
 def event_page(corpus: Corpus, e: Event, prev: Event | None, nxt: Event | None, *,
-               cutoff: dt.date | None = None, all_eras: Sequence[Era] | None = None) -> str:
+               cutoff: dt.date | None = None, all_eras: Sequence[Era] | None = None,
+               site: Publication = DEFAULT_SITE) -> str:
     """`cutoff` and `all_eras` (scope.cutoff, timeline.eras) are computed once by event_pages."""
     if all_eras is None:
         cutoff, all_eras = scope.cutoff(corpus), eras(corpus)
     page = links.event(e.id)
     meta = [f"**When:** {time(e.when)}",
             f"**Kind:** [{kind_label(e.kind)}]({links.md(page, links.by_kind(e.kind))})"]
-    if e.place:
-        meta.append(f"**Where:** {plain(e.place)}")
+    places = [corpus.places[p] for p in e.places if p in corpus.places]
+    if places:
+        meta.append("**Where:** " + ", ".join(
+            f"[{plain(p.name)}]({links.md(page, links.place(p.id))})" for p in places))
     if cutoff and scope.is_after(e, cutoff):
         meta.append(f"**After the article:** {scope.time_after(e, cutoff)} after it was "
                     f"published ([was the warning right?]({links.md(page, links.HINDSIGHT)}))")
     lines = [f"# {plain(e.title)} {heading_anchor('event-' + e.id)}", "",
              *(m + "  " for m in meta[:-1]), meta[-1]]
     lines += ["", rich(e.summary, abbrs(corpus)), ""]
+    if places:
+        lines += ['<figure class="x-figure x-locator-figure">',
+                  maps.locator_map(places, ident=f"locator-{e.id}"), "</figure>", ""]
     if e.actors:
         lines += ["## Actors {#actors}", "", "| Actor | Role |", "| --- | --- |"]
         for ea in e.actors:
@@ -72,25 +84,27 @@ def event_page(corpus: Corpus, e: Event, prev: Event | None, nxt: Event | None, 
     nav.append(f"[Timeline]({links.md(page, links.TIMELINE, anchor)})"
                if len(corpus.events) <= SPLIT else
                f"[Timeline: {year}]({links.md(page, links.timeline_year(year))})")
-    lines += ["---", "", " · ".join(nav), ""]
+    lines += [*cite_block(event_cited(e, site)), "---", "", " · ".join(nav), ""]
     return "\n".join(lines)
 
 
-def event_jsonld(e: Event) -> dict[str, Any]:
+def event_jsonld(e: Event, corpus: Corpus | None = None) -> dict[str, Any]:
     """schema.org Event; the hook adds the page's canonical URL."""
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Event", "name": e.title,
                             "startDate": e.when.date.iso(), "description": e.summary}
     if e.when.end:
         data["endDate"] = e.when.end.iso()
-    if e.place:
-        data["location"] = {"@type": "Place", "name": e.place}
+    places = [corpus.places[p] for p in e.places if corpus and p in corpus.places]
+    if places:
+        data["location"] = [{"@type": "Place", "name": p.name, "geo": {
+            "@type": "GeoCoordinates", "latitude": p.lat, "longitude": p.lon}} for p in places]
     return data
 
 
-def event_pages(corpus: Corpus) -> dict[str, str]:
+def event_pages(corpus: Corpus, site: Publication = DEFAULT_SITE) -> dict[str, str]:
     evs = list(corpus.events.values())
     cutoff, all_eras = scope.cutoff(corpus), eras(corpus)
     return {links.event(e.id): event_page(corpus, e, evs[i - 1] if i else None,
                                           evs[i + 1] if i + 1 < len(evs) else None,
-                                          cutoff=cutoff, all_eras=all_eras)
+                                          cutoff=cutoff, all_eras=all_eras, site=site)
             for i, e in enumerate(evs)}

@@ -1,4 +1,5 @@
-"""The fact-checks page: every assessed claim, ordered by verdict, with counts and anchors.
+"""The fact-checks page: every assessed claim, verdict first (what the article got wrong at the
+top, opinions last), with counts and anchors.
 
 Above SPLIT checks the page keeps the counts and the first few claims of each verdict, and each
 verdict gets its own pages (`fact-checks/<verdict>.md`, then `.../<verdict>/2.md`, ...).
@@ -13,12 +14,12 @@ from explainer.render import links, paging
 from explainer.render.common import (
     VERDICT_LABELS,
     VERDICT_MEANINGS,
+    VERDICT_ORDER,
     abbrs,
     citations,
     count,
     verdict_badge,
 )
-from explainer.schema import VERDICTS
 from explainer.text import plain, rich
 
 #: Checks on one page before they are split by verdict.
@@ -27,6 +28,8 @@ SPLIT = 60
 PER_PAGE = 25
 #: Claims of each verdict named on the main page of a large set.
 FIRST = 3
+#: Wrong and imprecise claims named in the summary at the top; the rest are counted.
+GOT_WRONG = 10
 
 
 def verdict_page(verdict: str) -> str:
@@ -34,7 +37,7 @@ def verdict_page(verdict: str) -> str:
 
 
 def _by_verdict(corpus: Corpus) -> dict[str, list[Claim]]:
-    by_verdict: dict[str, list[Claim]] = {v: [] for v in VERDICTS}
+    by_verdict: dict[str, list[Claim]] = {v: [] for v in VERDICT_ORDER}
     for c in corpus.claims.values():
         if c.assessment:
             by_verdict[c.assessment.verdict].append(c)
@@ -57,17 +60,34 @@ def _verdict_table(by_verdict: dict[str, list[Claim]], target: Callable[[str], s
                    ) -> list[str]:
     """The counts per verdict, each verdict linking to `target(verdict)`."""
     rows = [f"| [{VERDICT_LABELS[v]}]({target(v)}) | {len(by_verdict[v])} | "
-            f"{VERDICT_MEANINGS[v]} |" for v in VERDICTS]
+            f"{VERDICT_MEANINGS[v]} |" for v in VERDICT_ORDER]
     return ["| Verdict | Claims | Meaning |", "| --- | ---: | --- |", *rows, ""]
+
+
+def _got_wrong(by_verdict: dict[str, list[Claim]], target: Callable[[str, Claim], str]
+               ) -> list[str]:
+    """One line for each wrong and each imprecise claim (up to GOT_WRONG of each)."""
+    lines = ["## What the article got wrong {#got-wrong}", ""]
+    bad = [(v, c) for v in ("wrong", "imprecise") for c in by_verdict[v][:GOT_WRONG]]
+    if not bad:
+        return [*lines, "Nothing: no claim was found wrong or imprecise.", ""]
+    lines += [f"- {verdict_badge(v)} [{plain(c.label)}]({target(v, c)})" for v, c in bad]
+    more = sum(max(0, len(by_verdict[v]) - GOT_WRONG) for v in ("wrong", "imprecise"))
+    if more:
+        lines.append(f"- and {more} more, under their verdicts below")
+    return [*lines, ""]
 
 
 def _one_page(corpus: Corpus, by_verdict: dict[str, list[Claim]], total: int) -> str:
     page = links.FACT_CHECKS
     lines = ["# Fact-checks", "",
-             f"{total} claims of the article were checked against the record. They are "
-             "ordered by verdict; each verdict has its own anchor.", "",
+             f"{total} claims of the article were checked against the record. What it got "
+             "wrong comes first: wrong, imprecise, unverified, then correct claims, then "
+             "opinions. Each verdict has its own anchor.", "",
+             *_got_wrong(by_verdict, lambda v, c: f"#check-{c.id}"),
+             "## All verdicts {#verdicts}", "",
              *_verdict_table(by_verdict, lambda v: f"#verdict-{v}")]
-    for v in VERDICTS:
+    for v in VERDICT_ORDER:
         claims = by_verdict[v]
         lines += [f"## {VERDICT_LABELS[v]} ({len(claims)}) {{#verdict-{v}}}", ""]
         if not claims:
@@ -81,9 +101,13 @@ def _index(by_verdict: dict[str, list[Claim]], total: int) -> str:
     page = links.FACT_CHECKS
     lines = ["# Fact-checks", "",
              f"{total} claims of the article were checked against the record. Each verdict "
-             "has its own pages; below are the first claims of each.", "",
+             "has its own pages, what the article got wrong first; below are the first claims "
+             "of each.", "",
+             *_got_wrong(by_verdict, lambda v, c: links.md(page, verdict_page(v),
+                                                           "check-" + c.id)),
+             "## All verdicts {#verdicts}", "",
              *_verdict_table(by_verdict, lambda v: links.md(page, verdict_page(v)))]
-    for v in VERDICTS:
+    for v in VERDICT_ORDER:
         claims = by_verdict[v]
         lines += [f"## {VERDICT_LABELS[v]} ({len(claims)}) {{#summary-{v}}}", ""]
         if not claims:
@@ -121,7 +145,7 @@ def fact_check_pages(corpus: Corpus) -> dict[str, str]:
     if total <= SPLIT:
         return {links.FACT_CHECKS: _one_page(corpus, by_verdict, total)}
     pages = {links.FACT_CHECKS: _index(by_verdict, total)}
-    for v in VERDICTS:
+    for v in VERDICT_ORDER:
         pages.update(_verdict_pages(corpus, v, by_verdict[v]))
     return pages
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from explainer.model import Corpus, Event
 from explainer.render import links, scope, svg, whatnext
-from explainer.render.common import abbrs
+from explainer.render.common import abbrs, count
+from explainer.render.timeline import chart_target
 from explainer.text import first_sentence, plain, rich, rich_inline
 
 #: Which events tell the story first, most important first (the fallback when none is tagged).
@@ -107,8 +108,9 @@ def home(corpus: Corpus) -> str:
         timeline = links.href(page, links.TIMELINE)
         mark = svg.article_mark(corpus)
         lines += ['<p class="x-story">' + " ".join(sentences) + "</p>", "",
-                  '<figure class="x-figure" tabindex="0">',
-                  svg.overview(corpus.events.values(), ident="home-overview", article=mark),
+                  '<figure class="x-figure">',
+                  *svg.overviews(corpus.events.values(), ident="home-overview",
+                                 target=chart_target(corpus, page), article=mark),
                   "<figcaption>Mali's coups since independence, and the months of the double coup"
                   + (" (the dashed line: the article's publication)" if mark else "") + ". "
                   f'<a href="{timeline}">Open the timeline</a>.</figcaption>',
@@ -137,8 +139,13 @@ def home(corpus: Corpus) -> str:
               f"{len(corpus.events)} events in date order, filterable by kind and actor.",
               f"- [The argument]({links.md(page, links.ARGUMENT)}): the thesis, what supports "
               "it, what it attacks, as a map.",
+              f"- [The article, paragraph by paragraph]({links.md(page, links.ARTICLE)}): "
+              "what each paragraph says, the claims it makes and their verdicts.",
               f"- [The actors]({links.md(page, links.ACTORS)}): {len(corpus.actors)} people "
               "and organisations.",
+              f"- [The map]({links.md(page, links.MAP)}): where it happened, "
+              f"{count(len(corpus.events_by_place), 'place')} from Bamako to the capitals "
+              "that reacted.",
               f"- [The fact-checks]({links.md(page, links.FACT_CHECKS)}): each claim of fact "
               "against the record.",
               f"- [Was the warning right?]({links.md(page, links.HINDSIGHT)}): the argument "

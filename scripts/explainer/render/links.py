@@ -11,10 +11,12 @@ ACTORS = "actors/index.md"
 FACT_CHECKS = "fact-checks.md"
 GLOSSARY = "glossary.md"
 SOURCE = "source.md"
+ARTICLE = "article.md"
 DATA = "data.md"
 ABOUT = "about.md"
 METHOD = "method.md"
 HINDSIGHT = "hindsight.md"
+MAP = "map.md"
 
 
 def event(ident: str) -> str:
@@ -23,6 +25,10 @@ def event(ident: str) -> str:
 
 def actor(ident: str) -> str:
     return f"actors/{ident}.md"
+
+
+def place(ident: str) -> str:
+    return f"places/{ident}.md"
 
 
 def claim(ident: str) -> str:
@@ -35,6 +41,10 @@ def timeline_year(year: int) -> str:
 
 def by_kind(kind: str, year: int | None = None) -> str:
     return f"timeline/kind/{kind}.md" if year is None else f"timeline/kind/{kind}/{year}.md"
+
+
+def by_place(ident: str, year: int | None = None) -> str:
+    return f"timeline/place/{ident}.md" if year is None else f"timeline/place/{ident}/{year}.md"
 
 
 def by_actor(ident: str, year: int | None = None) -> str:

@@ -1,8 +1,8 @@
-"""Which page lists a record when a long list is paged: glossary terms, the article's quotes.
+"""Which page lists a record when a long list is paged: glossary terms, the article's paragraphs.
 
 Pages link to these places (a term's anchor, a quote's paragraph), so the placement is decided
 once per corpus here, before any page is written. Below the thresholds everything stays on the
-one page it always had (`glossary.md`, `source.md`).
+one page it always had (`glossary.md`, `article.md`).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from explainer.render import links, paging
 TERMS_SPLIT = 60
 #: Terms on one page of a letter.
 TERMS_PER_PAGE = 40
-#: Quotes of one source listed on the source page before they get pages per paragraph.
-QUOTES_SPLIT = 150
+#: Paragraphs of a source on one page of the article, paragraph by paragraph.
+PARAGRAPHS_PER_PAGE = 20
 
 QuoteKey = tuple[str, int, int, int]
 QuoteUses = dict[QuoteKey, tuple[Quote, list[tuple[str, str]]]]
@@ -34,13 +34,11 @@ def letter_page(letter: str) -> str:
     return f"glossary/{letter}.md"
 
 
-def source_index(source: str) -> str:
-    """The quote index of a source whose quotes are paged: its paragraphs, with counts."""
-    return f"source/{source}.md"
-
-
-def paragraph_page(source: str, paragraph: int) -> str:
-    return f"source/{source}/p{paragraph}.md"
+def article_page(corpus: Corpus, source: str) -> str:
+    """The first page of a source's paragraph-by-paragraph page: `article.md` when only one
+    source has paragraph summaries, else `article/<id>.md`."""
+    summarised = [s.id for s in corpus.sources.values() if s.summaries]
+    return links.ARTICLE if summarised == [source] else f"article/{source}.md"
 
 
 def letters(corpus: Corpus) -> dict[str, list[Term]]:
@@ -55,7 +53,8 @@ def letters(corpus: Corpus) -> dict[str, list[Term]]:
 class Places:
     terms: dict[str, str]
     uses: QuoteUses
-    paged_sources: frozenset[str]
+    #: (source, paragraph number) -> the article page that summarises it
+    paragraphs: dict[tuple[str, int], str]
 
 
 _CACHE: dict[int, tuple[Corpus, Places]] = {}
@@ -72,11 +71,13 @@ def places(corpus: Corpus) -> Places:
                 terms.update(paging.where([t.id for t in ts], letter_page(letter),
                                           TERMS_PER_PAGE))
         uses = _quote_uses(corpus, terms)
-        per_source: dict[str, int] = {}
-        for key in uses:
-            per_source[key[0]] = per_source.get(key[0], 0) + 1
-        paged = frozenset(s for s, n in per_source.items() if n > QUOTES_SPLIT)
-        hit = _CACHE[id(corpus)] = (corpus, Places(terms, uses, paged))
+        paras: dict[tuple[str, int], str] = {}
+        for src in corpus.sources.values():
+            if src.summaries:
+                base = article_page(corpus, src.id)
+                paras.update(((src.id, int(n)), page) for n, page in paging.where(
+                    [str(p.number) for p in src.summaries], base, PARAGRAPHS_PER_PAGE).items())
+        hit = _CACHE[id(corpus)] = (corpus, Places(terms, uses, paras))
     return hit[1]
 
 
@@ -86,9 +87,11 @@ def term_page(corpus: Corpus, ident: str) -> str:
 
 
 def paragraph_target(corpus: Corpus, source: str, paragraph: int) -> tuple[str, str]:
-    """(page, anchor) of a paragraph's quotes: the source page, or the paragraph's own page."""
-    page = (paragraph_page(source, paragraph) if source in places(corpus).paged_sources
-            else links.SOURCE)
+    """(page, anchor) of a paragraph: its summary on the article page, or, for a paragraph
+    nobody summarised, the source's record on the source page."""
+    page = places(corpus).paragraphs.get((source, paragraph))
+    if page is None:
+        return links.SOURCE, f"source-{source}"
     return page, f"{source}-p{paragraph}"
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from explainer.geo.outlines import outlines
 from explainer.model import Corpus, Event, Source
 
 REGIONAL_TAG = "regional"
@@ -47,11 +48,14 @@ def region_coups(events: Iterable[Event], since: int = REGION_SINCE) -> list[Eve
     return [e for e in events if is_coup(e) and e.when.date.year >= since]
 
 
-def country(e: Event) -> str | None:
-    """Where a coup happened, as its place's last part ('Niamey, Niger' -> 'Niger')."""
-    if not e.place:
-        return None
-    return e.place.rsplit(",", 1)[-1].strip() or None
+def country(corpus: Corpus, e: Event) -> str | None:
+    """The country of an event's first place that has one, by name (a coup in Niamey: Niger)."""
+    for ident in e.places:
+        p = corpus.places.get(ident)
+        if p is not None and p.country:
+            c = outlines().world.get(p.country) or outlines().region.get(p.country)
+            return c.name if c else p.country
+    return None
 
 
 def article(corpus: Corpus) -> Source | None:

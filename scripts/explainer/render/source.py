@@ -1,156 +1,77 @@
-"""The source page: the article's facts and rights, and every quote the site uses, in order.
+"""The source page: each article's record (provenance, date estimate, rights, what the site
+shows of it) and links into the article page, paragraph by paragraph.
 
-When a source has more than places.QUOTES_SPLIT quotes, the source page links to its quote
-index (`source/<id>.md`: paragraphs with counts) and each paragraph gets its own pages
-(`source/<id>/p<n>.md`, then `.../p<n>/2.md`, ...).
+It does not list the quotes: together they would reassemble the article. Each quote is shown on
+the page of the record that uses it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from explainer.model import Corpus, Quote, Source, record_quotes
-from explainer.quotes import normalise
-from explainer.render import links, paging
-from explainer.render.common import abbrs, count, reviewed
-from explainer.render.places import (
-    QuoteKey,
-    paragraph_page,
-    places,
-    quote_uses,
-    source_index,
-)
+from explainer.model import Corpus, Source
+from explainer.render import links
+from explainer.render.common import abbrs, count, language_name, reviewed
+from explainer.render.places import article_page, paragraph_target, quote_uses
 from explainer.text import plain, rich, url
 
-__all__ = ["MAX_USERS", "QuoteKey", "quote_uses", "source_page", "source_pages"]
+__all__ = ["source_page", "source_pages"]
 
-#: Records listed under one quote; the page stays small however many records reuse a quote.
-MAX_USERS = 20
-#: Quotes on one page of a paragraph.
-PER_PAGE = 30
-
-Uses = list[tuple[QuoteKey, tuple[Quote, list[tuple[str, str]]]]]
-
-
-def shown_of(corpus: Corpus, s: Source) -> str:
-    """Exactly what the site shows of a source: its quotations, and how much of its text they
-    cover together (each passage counted once; offsets are in the normalised paragraphs)."""
-    spans: dict[int, set[tuple[int, int]]] = {}
-    for _rec, q in record_quotes(corpus):
-        if q.source == s.id:
-            spans.setdefault(q.paragraph, set()).add((q.start, q.end))
-    covered = 0
-    for found in spans.values():
-        end = 0
-        for a, b in sorted(found):
-            covered += max(0, b - max(a, end))
-            end = max(end, b)
-    total = sum(len(normalise(p)) for p in s.paragraphs)
-    share = f"{100 * covered / total:.0f}%" if total else "none"
-    quotes = sum(len(found) for found in spans.values())
-    return (f"**What this site shows of it:** {count(quotes, 'quotation')}, from "
-            f"{len(spans)} of its {count(len(s.paragraphs), 'paragraph')}, which together "
-            f"cover {share} of its text (each passage counted once). Each is shown with its "
-            "paragraph number, its author and a link to the original, on the pages that "
-            "quote it, and listed in the article's order under “Quotes used on this site”.")
+#: Share of a source's body words that any one page may show in quotation (tests check it).
+MAX_QUOTED_SHARE = 0.25
 
 
 def _facts(corpus: Corpus, s: Source) -> list[str]:
+    when = s.published
+    dated = plain(when.display())
+    if when.earliest and when.latest:
+        dated += (f" (between {plain(when.earliest.display())} and "
+                  f"{plain(when.latest.display())})")
     lines = [f"## {plain(s.title)} {{#source-{s.id}}}", "",
-             "| | |", "| --- | --- |",
-             f"| Author | {plain(s.author)} |", f"| Publisher | {plain(s.publisher)} |",
-             f"| Published | {plain(s.published.display())} |",
-             f"| Language | {plain(s.language)} |",
-             f"| Original | {url(s.url, s.url)} |", ""]
+             f"- **Author:** {plain(s.author)}", f"- **Publisher:** {plain(s.publisher)}",
+             f"- **Published:** {dated}", f"- **Language:** {plain(language_name(s.language))}",
+             f"- **Original:** {url(s.url, s.url)}", ""]
     if s.title_note:
         lines += [f"**About the title:** {plain(s.title_note)}", ""]
-    lines += ["**Attribution and rights:**", "", rich(s.rights, abbrs(corpus)), "",
-              shown_of(corpus, s), ""]
     if s.note:
-        lines += [rich(s.note, abbrs(corpus)), ""]
+        lines += ["**Provenance and date estimate:**", "", rich(s.note, abbrs(corpus)), ""]
+    lines += ["**Attribution and rights:**", "", rich(s.rights, abbrs(corpus)), ""]
     lines += reviewed(s.reviewed)
     return lines
 
 
-def _quote(page: str, q: Quote, users: list[tuple[str, str]]) -> list[str]:
-    more = f", and {len(users) - MAX_USERS} more" if len(users) > MAX_USERS else ""
-    return [f"> {plain(q.text)}", "", "Used by: " + ", ".join(
-        f"[{plain(label)}]({_md(page, target)})" for label, target in users[:MAX_USERS]) + more,
-        ""]
-
-
-def _paragraphs(mine: Uses) -> dict[int, Uses]:
-    out: dict[int, Uses] = {}
-    for k, v in mine:
-        out.setdefault(k[1], []).append((k, v))
-    return out
+def _shown(corpus: Corpus, s: Source) -> list[str]:
+    """What the site shows of the source, counted from the records."""
+    quotes = [q for (src, *_), (q, _) in quote_uses(corpus).items() if src == s.id]
+    users = {u for (src, *_), (_, us) in quote_uses(corpus).items() if src == s.id for u in us}
+    longest = max((len(q.text.split()) for q in quotes), default=0)
+    lines = ["**What this site shows of it:**", ""]
+    if s.summaries:
+        lines.append(f"- our own summary of each of its {count(len(s.summaries), 'body paragraph')}"
+                     f", on [the article, paragraph by paragraph]"
+                     f"({links.md(links.SOURCE, article_page(corpus, s.id))});")
+    lines += [f"- {count(len(quotes), 'short quotation')}, each shown on the page of the record "
+              f"that needs it ({count(len(users), 'record')} quote it); the longest is "
+              f"{count(longest, 'word')};",
+              f"- no page shows more than {MAX_QUOTED_SHARE:.0%} of the article's body words in "
+              "quotation (a test checks every built page);",
+              "- a link to the original. The text kept beside this record is used only to check "
+              "that quotations are exact; it is not published.", ""]
+    if s.summaries:
+        lines += ["**Paragraph by paragraph:** " + " · ".join(
+            f"[¶ {p.number}]({links.md(links.SOURCE, *paragraph_target(corpus, s.id, p.number))})"
+            for p in s.summaries), ""]
+    return lines
 
 
 def source_pages(corpus: Corpus) -> dict[str, str]:
-    """The source page, and the quote pages of any source with many quotes."""
     page = links.SOURCE
-    lines = ["# The source", "", "This site explains one article. It quotes passages of it, "
-             "each with its place in the article, and links to the original; below, under each "
-             "source, is exactly how much of it the site shows.", ""]
-    uses = quote_uses(corpus)
-    paged = places(corpus).paged_sources
-    pages: dict[str, str] = {}
+    lines = ["# The source", "", "This site explains one article. It does not reproduce it: "
+             f"it summarises it [paragraph by paragraph]({links.md(page, links.ARTICLE)}) in "
+             "its own words, quotes short passages where a record needs them, and links to the "
+             "original.", ""]
     for s in corpus.sources.values():
-        lines += _facts(corpus, s)
-        mine = [(k, v) for k, v in uses.items() if k[0] == s.id]
-        lines += [f"### Quotes used on this site {{#quotes-{s.id}}}", ""]
-        if s.id in paged:
-            paras = _paragraphs(mine)
-            lines += [f"{len(mine)} passages from {count(len(paras), 'paragraph')}: see "
-                      f"[the quotes, paragraph by paragraph]"
-                      f"({links.md(page, source_index(s.id))}).", ""]
-            pages.update(_quote_pages(corpus, s, paras, len(mine)))
-            continue
-        lines += [f"{len(mine)} passages, in article order (paragraph, then position).", ""]
-        para = 0
-        for (_, p, _, _), (q, users) in mine:
-            if p != para:
-                para = p
-                lines += [f"#### Paragraph {p} {{#{s.id}-p{p}}}", ""]
-            lines += _quote(page, q, users)
-    return {page: "\n".join(lines), **pages}
-
-
-def _quote_pages(corpus: Corpus, s: Source, paras: dict[int, Uses], total: int) -> dict[str, str]:
-    index = source_index(s.id)
-    back = f"[← The source]({links.md(index, links.SOURCE, 'source-' + s.id)})"
-    pages = {index: "\n".join([
-        f"# Quotes from {plain(s.title)}", "", back, "",
-        f"{total} passages, in article order. Each paragraph has its own page:", "",
-        " · ".join(f"[¶ {p}]({links.md(index, paragraph_page(s.id, p))}) ({len(qs)})"
-                   for p, qs in paras.items()), ""])}
-    for p, qs in paras.items():
-        pages.update(_paragraph_pages(s, p, qs, index))
-    return pages
-
-
-def _paragraph_pages(s: Source, p: int, qs: Sequence[tuple[QuoteKey, tuple[Quote, list[
-        tuple[str, str]]]]], index: str) -> dict[str, str]:
-    base = paragraph_page(s.id, p)
-    runs = paging.chunks(qs, PER_PAGE)
-    pages: dict[str, str] = {}
-    for n, run in enumerate(runs, 1):
-        page = paging.numbered(base, n)
-        nav = paging.pager(page, base, n, len(runs))
-        anchor = f" {{#{s.id}-p{p}}}" if n == 1 else ""
-        lines = [f"# {plain(s.title)}: paragraph {p}{anchor}", "",
-                 f"[← All paragraphs]({links.md(page, index)}) · "
-                 f"{count(len(qs), 'passage')} quoted from this paragraph.", "", *nav]
-        for _, (q, users) in run:
-            lines += _quote(page, q, users)
-        pages[page] = "\n".join([*lines, *nav])
-    return pages
+        lines += [*_facts(corpus, s), *_shown(corpus, s)]
+    return {page: "\n".join(lines)}
 
 
 def source_page(corpus: Corpus) -> str:
     return source_pages(corpus)[links.SOURCE]
-
-
-def _md(page: str, target: str) -> str:
-    path, _, anchor = target.partition("#")
-    return links.md(page, path, anchor)

@@ -1,5 +1,12 @@
 """The timeline overview (events per year, the coups, the double coup month by month), drawn at
-build time as inline SVG: no JavaScript, text escaped, titled for readers."""
+build time as inline SVG: no JavaScript, text escaped, titled for readers.
+
+Drawn twice (`overviews`): wide, with time running across, and narrow (below 700px, chosen
+by CSS), with time running down, so that on a 390px phone everything is visible without
+scrolling sideways, text stays at least 12px and every link is at least 24px. Coups and the
+month dots link to their year or month in the timeline's list (`target`), and carry the data
+(`data-event`, `data-year`, `data-month`, `data-kinds`) the timeline's filter dims them by.
+"""
 
 from __future__ import annotations
 
@@ -34,9 +41,12 @@ ZOOM_ROWS: tuple[tuple[str, str, frozenset[str]], ...] = (
                                   "withdrawal"})),
 )
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-#: Drawn 640 units wide: the figure never shrinks below that (it scrolls on phones), so 12-13px
-#: text stays at least 12px on screen.
+#: Drawn 640 units wide, for screens of 700px and more, where it shows at 1:1 or larger.
 WIDTH = 640
+#: The narrow drawing, for phones: about the content width at 390px, so 1 unit is 1px or more.
+NARROW = 340
+#: Smallest link target, in units (WCAG 2.5.8: 24 CSS px).
+TAP = 26
 #: Width of one character at 13px, over-estimated, to keep labels from touching.
 _CHAR_W = 7.6
 _ROW_H = 17
@@ -87,15 +97,34 @@ def _month_index(e: Event) -> int:
 
 
 def _zoom_window(coups: list[Event]) -> tuple[int, int] | None:
-    """Months from two before the double coup to two after (or around the last coup alone)."""
+    """Months from two before the double coup to two after (or around the last coup alone,
+    when the two are more than ZOOM_SPAN months apart: the panel's size stays bounded)."""
     dated = [e for e in coups if e.when.date.month]
     if not dated:
         return None
     last = _month_index(dated[-1])
     first = _month_index(dated[-2]) if len(dated) > 1 else last
-    if last - first > 24:
+    if last - first > ZOOM_SPAN:
         first = last
     return first - 2, last + 2
+
+
+#: The widest gap between the last two coups that the month-by-month panel spans.
+ZOOM_SPAN = 15
+
+#: (year, month or 0) -> the address of that year or month in the timeline's list.
+Target = Callable[[int, int], str]
+
+
+def _no_target(year: int, month: int) -> str:
+    return ""
+
+
+def _link(href: str, cls: str, data: str, body: str) -> str:
+    """`body` in an SVG link (or a group when there is nowhere to go)."""
+    if href:
+        return f'<a href="{href}" class="{cls}"{data}>{body}</a>'
+    return f'<g class="{cls}"{data}>{body}</g>'
 
 
 def _titled(cell: list[Event]) -> str:
@@ -104,8 +133,18 @@ def _titled(cell: list[Event]) -> str:
     return shown + (f"; and {more} more" if more > 0 else "")
 
 
+def overviews(events: Iterable[Event], *, ident: str = "overview",
+              target: Target = _no_target, article: ArticleMark | None = None) -> list[str]:
+    """The wide and the narrow drawing; CSS shows one."""
+    evs = list(events)
+    if not evs:
+        return []
+    return [overview(evs, ident=ident, target=target, article=article),
+            narrow_overview(evs, ident=f"{ident}-narrow", target=target, article=article)]
+
+
 def overview(events: Iterable[Event], *, ident: str = "overview",
-             article: ArticleMark | None = None) -> str:
+             target: Target = _no_target, article: ArticleMark | None = None) -> str:
     """Mali's coups since independence on one axis, then the double coup month by month.
 
     Size does not grow with the number of events: years and months are counted, and only the
@@ -148,8 +187,8 @@ def overview(events: Iterable[Event], *, ident: str = "overview",
     for year in sorted(per_year):
         n = per_year[year]
         h = round(max(1.5, 36 * n / peak), 1)
-        out.append(f'<rect class="x-bar" x="{x(year) - bar_w / 2:.1f}" y="{axis_y - h}" '
-                   f'width="{bar_w:.1f}" height="{h}"><title>{year}: '
+        out.append(f'<rect class="x-bar" data-year="{year}" x="{x(year) - bar_w / 2:.1f}" '
+                   f'y="{axis_y - h}" width="{bar_w:.1f}" height="{h}"><title>{year}: '
                    f'{count(n, "event")}</title></rect>')
     out.append(f'<line class="x-axis" x1="{left}" y1="{axis_y}" x2="{WIDTH - right}" '
                f'y2="{axis_y}"/>')
@@ -166,17 +205,22 @@ def overview(events: Iterable[Event], *, ident: str = "overview",
     for e, text, (lx, row) in zip(keys, texts, placed, strict=True):
         pos = when_x(e)
         ly = label_top + row * _ROW_H
-        out.append(
-            f'<g class="x-marker x-marker--{e.kind}"><title>{svg_text(e.when.display())}: '
-            f'{svg_text(e.title)}</title>'
+        w = _label_w(text)
+        out.append(_link(
+            target(e.when.date.year, 0), f"x-marker x-marker--{e.kind}",
+            f' data-event="{e.id}" data-year="{e.when.date.year}"',
+            f'<title>{svg_text(e.when.display())}: {svg_text(e.title)}</title>'
+            f'<rect class="x-hit" x="{lx - w / 2:.1f}" y="{ly - 17}" width="{w:.1f}" '
+            f'height="{TAP}"/>'
             f'<path class="x-leader" d="M{lx} {ly + 4}L{pos} {axis_y - 40}V{axis_y - 6}"/>'
             f'<circle cx="{pos}" cy="{axis_y}" r="5"/>'
-            f'<text x="{lx}" y="{ly}" text-anchor="middle">{svg_text(text)}</text></g>')
+            f'<text x="{lx}" y="{ly}" text-anchor="middle">{svg_text(text)}</text>'))
     height: float = axis_y + 34
     window = _zoom_window(coups)
     zoom_desc = ""
     if window:
-        height, zoom_desc = _zoom(out, home, coups, window, axis_y, x, height, article)
+        height, zoom_desc = _zoom(out, home, coups, window, axis_y, x, height, target,
+                                  article)
     legend_y = height + 8
     out.append(f'<g class="x-legend" transform="translate(0 {legend_y})">'
                '<rect class="x-bar" x="0" y="-9" width="10" height="10"/>'
@@ -199,11 +243,28 @@ def overview(events: Iterable[Event], *, ident: str = "overview",
     if article:
         desc += f"A dashed line marks the article's publication: {article.text}. "
     desc += zoom_desc
-    head = (f'<svg class="x-overview" viewBox="0 0 {WIDTH} {height:g}" role="img" '
-            f'aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">'
+    head = (f'<svg class="x-overview x-overview--wide" viewBox="0 0 {WIDTH} {height:g}" '
+            f'role="group" aria-labelledby="{ident}-title" aria-describedby="{ident}-desc" '
+            'xmlns="http://www.w3.org/2000/svg">'
             f'<title id="{ident}-title">Timeline overview: coups since independence and the '
             f'double coup by month</title><desc id="{ident}-desc">{svg_text(desc)}</desc>')
     return head + "".join(out) + "</svg>"
+
+
+def _dot(target: Target, m: int, key: str, label: str, cell: list[Event], cx: float, cy: float,
+         r: float, hit_w: float) -> str:
+    """One dot of the month panel: a link to the month in the list, with a hit area."""
+    n = len(cell)
+    kinds = " ".join(sorted({e.kind for e in cell}))
+    month = f"{_MONTHS[m % 12]} {m // 12}"
+    return _link(target(m // 12, m % 12 + 1), f"x-dot x-dot--{key}",
+                 f' data-month="{m // 12}-{m % 12 + 1:02d}" data-kinds="{kinds}"',
+                 f"<title>{month}, {svg_text(label)}: {svg_text(_titled(cell))}</title>"
+                 f'<rect class="x-hit" x="{cx - hit_w / 2:.1f}" y="{cy - TAP / 2}" '
+                 f'width="{hit_w:.1f}" height="{TAP}"/>'
+                 f'<circle cx="{cx}" cy="{cy}" r="{r}"/>'
+                 + (f'<text x="{cx}" y="{cy + 4}" text-anchor="middle">{n}</text>'
+                    if n > 1 else ""))
 
 
 def _short_when(e: Event, coups: list[Event]) -> str:
@@ -215,7 +276,7 @@ def _short_when(e: Event, coups: list[Event]) -> str:
 
 
 def _zoom(out: list[str], home: list[Event], coups: list[Event], window: tuple[int, int],
-          axis_y: float, x: Callable[[float], float], top: float,
+          axis_y: float, x: Callable[[float], float], top: float, target: Target,
           article: ArticleMark | None = None) -> tuple[float, str]:
     """Panel B: one column per month, one row per kind of event, a dot sized by the count."""
     lo, hi = window
@@ -276,12 +337,8 @@ def _zoom(out: list[str], home: list[Event], coups: list[Event], window: tuple[i
                 continue
             n = len(cell)
             r = round(5 + 7 * (n / peak) ** 0.5, 1)
-            month = f"{_MONTHS[m % 12]} {m // 12}"
-            out.append(f'<g class="x-dot x-dot--{key}"><title>{month}, {svg_text(label)}: '
-                       f'{svg_text(_titled(cell))}</title>'
-                       f'<circle cx="{col(m)}" cy="{cy}" r="{r}"/>'
-                       + (f'<text x="{col(m)}" y="{cy + 4}" text-anchor="middle">{n}</text>'
-                          if n > 1 else "") + "</g>")
+            out.append(_dot(target, m, key, label, cell, col(m), cy, r,
+                            min(cell_w - 2, 34.0)))
     for m in range(lo, hi + 1):
         year = f'<tspan x="{col(m)}" dy="14">{m // 12}</tspan>' if m in (lo, hi) or \
             m % 12 == 0 else ""
@@ -291,3 +348,168 @@ def _zoom(out: list[str], home: list[Event], coups: list[Event], window: tuple[i
     desc = (f"Events from {start} to {end}, by kind: " + "; ".join(
         f"{label.lower()}, {counts[key]}" for key, label, _ in used) + ".")
     return grid_bottom + 34, desc
+
+
+@dataclass(frozen=True, slots=True)
+class _Summary:
+    """What both drawings show: counted once."""
+
+    per_year: Counter[int]
+    home: list[Event]
+    coups: list[Event]
+    independence: Event | None
+    keys: list[Event]
+
+
+def _summarise(evs: list[Event]) -> _Summary:
+    per_year = Counter(e.when.date.year for e in evs)
+    home = [e for e in evs if CONTEXT_TAG not in e.tags]
+    coups = [e for e in home if e.kind == "coup"]
+    independence = next((e for e in home if e.kind == "independence"), None)
+    keys = ([independence] if independence else []) + coups[-(MAX_MARKERS - 1):]
+    return _Summary(per_year, home, coups, independence, keys)
+
+
+def narrow_overview(events: Iterable[Event], *, ident: str = "overview-narrow",
+                    target: Target = _no_target, article: ArticleMark | None = None) -> str:
+    """The same two panels with time running down the page, NARROW units wide."""
+    evs = list(events)
+    if not evs:
+        return ""
+    sm = _summarise(evs)
+    first, last = min(sm.per_year), max(sm.per_year)
+    if article:  # the axis reaches the article even when no event is after it
+        last = max(last, article.day.year)
+    first, last = first - first % 10, last + 1
+    span = max(1, last - first)
+    top, axis_x, bar_max, label_x = 40.0, 56.0, 80.0, 160.0
+    px = min(6.0, 360 / span)
+
+    def y(year: float) -> float:
+        return round(top + (year - first) * px, 1)
+
+    def when_y(e: Event) -> float:
+        d = e.when.date
+        return y(d.year + ((d.month or 6) - 1) / 12)
+
+    out = ['<text class="x-panel-title" x="0" y="16">Coups since independence</text>']
+    peak = max(sm.per_year.values())
+    bar_h = max(1.5, px - 1)
+    for year in sorted(sm.per_year):
+        n = sm.per_year[year]
+        w = round(max(1.5, bar_max * n / peak), 1)
+        out.append(f'<rect class="x-bar" data-year="{year}" x="{axis_x + 1}" '
+                   f'y="{y(year) - bar_h / 2:.1f}" width="{w}" height="{bar_h:.1f}"><title>'
+                   f'{year}: {count(n, "event")}</title></rect>')
+    out.append(f'<line class="x-axis" x1="{axis_x}" y1="{top}" x2="{axis_x}" y2="{y(last)}"/>')
+    step = 10 if span <= 120 else 50
+    for year in range(first, last + 1, step):
+        out.append(f'<line class="x-tick" x1="{axis_x - 5}" y1="{y(year)}" x2="{axis_x}" '
+                   f'y2="{y(year)}"/><text class="x-tick-label" x="{axis_x - 8}" '
+                   f'y="{y(year) + 4}" text-anchor="end">{year}</text>')
+    if article:  # across the bars, under the markers
+        ay = y(article.day.year + (article.day.timetuple().tm_yday - 0.5) / 366)
+        out.append(f'<g class="x-article-line"><title>The article is published: '
+                   f'{svg_text(article.text)}</title><line x1="{axis_x - 30}" y1="{ay}" '
+                   f'x2="{axis_x + bar_max + 8}" y2="{ay}"/></g>')
+    label_y = top - TAP
+    for e in sm.keys:
+        text = (f"{e.when.date.year} independence" if e.kind == "independence" else
+                _short_when(e, sm.coups))
+        pos = when_y(e)
+        label_y = max(pos, label_y + TAP)
+        w = _label_w(text)
+        out.append(_link(
+            target(e.when.date.year, 0), f"x-marker x-marker--{e.kind}",
+            f' data-event="{e.id}" data-year="{e.when.date.year}"',
+            f'<title>{svg_text(e.when.display())}: {svg_text(e.title)}</title>'
+            f'<rect class="x-hit" x="{label_x - 4}" y="{label_y - TAP / 2}" '
+            f'width="{w + 8:.1f}" height="{TAP}"/>'
+            f'<path class="x-leader" d="M{axis_x + 6} {pos}H{label_x - 24}'
+            f'L{label_x - 6} {label_y}"/><circle cx="{axis_x}" cy="{pos}" r="5"/>'
+            f'<text x="{label_x}" y="{label_y + 4}">{svg_text(text)}</text>'))
+    height = round(max(y(last), label_y + TAP / 2) + 16, 1)
+    window = _zoom_window(sm.coups)
+    desc = ""
+    if window:
+        height, desc = _narrow_zoom(out, sm, window, height, target)
+    legend = height + 10
+    out.append(f'<g class="x-legend" transform="translate(0 {legend})">'
+               '<rect class="x-bar" x="0" y="-9" width="10" height="10"/>'
+               '<text x="16" y="0">events per year</text>'
+               '<circle class="x-dot--coup" cx="152" cy="-4" r="5"/>'
+               '<text x="162" y="0">coup</text>'
+               '<circle class="x-dot--independence" cx="215" cy="-4" r="5"/>'
+               '<text x="225" y="0">independence</text>'
+               + ('<line class="x-article-line" x1="0" y1="14" x2="10" y2="14"/>'
+                  '<text x="16" y="18">the article is published</text>' if article else "")
+               + "</g>")
+    height = legend + (26 if article else 8)
+    if article:
+        desc = (desc.rstrip() + " " if desc else "") + (
+            f"A dashed line marks the article's publication: {article.text}.")
+    text = (f"{count(len(evs), 'event')} from {min(sm.per_year)} to {max(sm.per_year)}. "
+            + (f"{count(len(sm.coups), 'coup')}: "
+               + "; ".join(e.when.display() for e in sm.coups[-(MAX_MARKERS - 1):]) + ". "
+               if sm.coups else "") + desc)
+    return (f'<svg class="x-overview x-overview--narrow" viewBox="0 0 {NARROW} {height:g}" '
+            f'role="group" aria-labelledby="{ident}-title" aria-describedby="{ident}-desc" '
+            f'xmlns="http://www.w3.org/2000/svg"><title id="{ident}-title">Timeline overview: '
+            f'coups since independence and the double coup by month</title><desc '
+            f'id="{ident}-desc">{svg_text(text)}</desc>' + "".join(out) + "</svg>")
+
+
+def _narrow_zoom(out: list[str], sm: _Summary, window: tuple[int, int], top: float,
+                 target: Target) -> tuple[float, str]:
+    """Panel B on a phone: one row per month, one column per kind of event."""
+    lo, hi = window
+    cells: dict[tuple[int, str], list[Event]] = {}
+    row_of = {k: r for r, _, kinds in ZOOM_ROWS for k in kinds}
+    for e in sm.home:
+        m = _month_index(e)
+        if e.when.date.month and lo <= m <= hi:
+            cells.setdefault((m, row_of.get(e.kind, "other")), []).append(e)
+    used = [row for row in ZOOM_ROWS if any(r == row[0] for _, r in cells)]
+    start, end = f"{_MONTHS[lo % 12]} {lo // 12}", f"{_MONTHS[hi % 12]} {hi // 12}"
+    title_y = top + 28
+    out.append(f'<text class="x-panel-title" x="0" y="{title_y}">{start} – {end}, month by '
+               'month</text>')
+    label_w = 112.0
+    cols = max(1, len(used))
+    col_w = min(40.0, (NARROW - label_w) / cols)
+    head_h = round(8 + max((_label_w(label) for _, label, _ in used), default=0) * 0.72, 1)
+    grid_top = title_y + 12 + head_h
+    row_h = 30
+
+    def cx(i: int) -> float:
+        return round(label_w + (i + 0.5) * col_w, 1)
+
+    for i, (_, label, _) in enumerate(used):
+        hx, hy = cx(i) - 2, grid_top - 8
+        out.append(f'<line class="x-grid" x1="{cx(i)}" y1="{grid_top}" x2="{cx(i)}" '
+                   f'y2="{grid_top + (hi - lo + 1) * row_h}"/><text class="x-row-label" '
+                   f'x="{hx}" y="{hy}" text-anchor="end" transform="rotate(45 {hx} {hy})">'
+                   f'{svg_text(label)}</text>')
+    coup_months = {_month_index(e): e for e in sm.coups
+                   if e.when.date.month and lo <= _month_index(e) <= hi}
+    peak = max((len(v) for v in cells.values()), default=1)
+    for m in range(lo, hi + 1):
+        ry = grid_top + (m - lo) * row_h
+        cy = ry + row_h / 2
+        coup = coup_months.get(m)
+        if coup:
+            out.append(f'<g class="x-marker x-marker--coup"><title>{svg_text(coup.when.display())}'
+                       f': {svg_text(coup.title)}</title><rect class="x-coup-band" x="0" '
+                       f'y="{ry + 1}" width="{NARROW}" height="{row_h - 2}"/><text x="0" '
+                       f'y="{cy + 4}">coup</text></g>')
+        out.append(f'<text class="x-tick-label" x="{label_w - 8}" y="{cy + 4}" '
+                   f'text-anchor="end">{_MONTHS[m % 12]} {m // 12}</text>')
+        for i, (key, label, _) in enumerate(used):
+            cell = cells.get((m, key))
+            if cell:
+                r = round(5 + 7 * (len(cell) / peak) ** 0.5, 1)
+                out.append(_dot(target, m, key, label, cell, cx(i), cy, r, col_w - 2))
+    counts = Counter(r for (_, r), v in cells.items() for _ in v)
+    desc = (f"Events from {start} to {end}, by kind: " + "; ".join(
+        f"{label.lower()}, {counts[key]}" for key, label, _ in used) + ".")
+    return grid_top + (hi - lo + 1) * row_h + 14, desc

@@ -2,6 +2,7 @@
 
 Pure: Corpus in, {path: Markdown} out. Above SPLIT events a list is cut into one page per
 year, and a year with more than SPLIT events into one page per month (`timeline/<year>/<MM>.md`).
+Event entries come from event_list.py; the eras are the ERAS table (any number of them).
 """
 
 from __future__ import annotations
@@ -15,12 +16,20 @@ from dataclasses import dataclass
 from explainer.dates import MONTHS
 from explainer.model import Corpus, Event
 from explainer.render import links, paging, scope, svg
-from explainer.render.common import event_item, kind_label
+from explainer.render.common import count, kind_label
+from explainer.render.event_list import event_list, first_event_anchor, month_anchor
 from explainer.text import plain
 
-SPLIT = 250
-
-
+#: Events on one list page (each with its actors and summary; the first sentence only above
+#: event_list.COMPACT_ABOVE) before it is cut by year, then by month, then into numbered pages.
+SPLIT = 150
+#: The actors the timeline's filter links name (those with most events).
+TOP_ACTORS = 30
+#: Each of those actors with at least this many events, of more than one kind, gets one
+#: filter page per kind (`timeline/actor/<id>/kind/<kind>.md`): kind and actor combined
+#: without JavaScript. At most TOP_ACTORS x kinds pages, whatever the size of the dataset;
+#: other actors' pages are short enough to read whole.
+COMBINE_MIN = 4
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Era:
     """A stretch of the timeline: from `start` (None: the beginning) to the next era's start."""
@@ -99,23 +108,6 @@ def _era_heading(page: str, era: Era, h: str) -> list[str]:
     return lines
 
 
-def _grouped(page: str, events: Sequence[Event], *, attrs: bool, level: int = 2,
-             all_eras: Sequence[Era] = ERAS) -> list[str]:
-    """Era headings, then year headings, then one line per event, in date order."""
-    lines: list[str] = []
-    era: Era | None = None
-    h = "#" * level
-    for run_era, year, evs in _by_era_year(events, all_eras):
-        if run_era is not era:
-            era = run_era
-            lines += _era_heading(page, era, h)
-        lines += [f"{h}# {year} {{#{year_anchor(year, run_era)}}}", ""]
-        for e in evs:
-            lines += event_item(page, e, attrs=attrs)
-        lines.append("")
-    return lines
-
-
 def _year_index(page: str, events: Sequence[Event], year_page: Callable[[int], str],
                 all_eras: Sequence[Era] = ERAS) -> list[str]:
     """For a large list: eras and years with counts, each year linking to its own page."""
@@ -139,17 +131,34 @@ def _by_year(events: Sequence[Event]) -> dict[int, list[Event]]:
     return out
 
 
-def _listing(path: str, title: str, intro: list[str], events: Sequence[Event],
+def _grouped(corpus: Corpus, page: str, events: Sequence[Event], *, attrs: bool,
+             level: int = 2, all_eras: Sequence[Era] = ERAS) -> list[str]:
+    """Era headings, then year headings, then the events, in date order. With `attrs` (the
+    full timeline), the first event of each month carries the month's anchor."""
+    lines: list[str] = []
+    era: Era | None = None
+    h = "#" * level
+    for i, (run_era, year, evs) in enumerate(_by_era_year(events, all_eras)):
+        if run_era is not era:
+            era = run_era
+            lines += _era_heading(page, era, h)
+        lines += [f"{h}# {year} {{#{year_anchor(year, run_era)}}}", ""]
+        lines += event_list(corpus, page, evs, months=attrs, first=attrs and i == 0,
+                            page_size=len(events))
+    return lines
+
+
+def _listing(corpus: Corpus, path: str, title: str, intro: list[str], events: Sequence[Event],
              year_page: Callable[[int], str], *, attrs: bool = False,
              all_eras: Sequence[Era] = ERAS) -> dict[str, str]:
     """One page listing `events`, or an index page plus one page per year when there are many."""
     head = [f"# {title}", "", *intro]
     if len(events) <= SPLIT:
-        return {path: "\n".join([*head, *_grouped(path, events, attrs=attrs,
+        return {path: "\n".join([*head, *_grouped(corpus, path, events, attrs=attrs,
                                                   all_eras=all_eras)])}
     pages = {path: "\n".join([*head, *_year_index(path, events, year_page, all_eras)])}
     for year, evs in _by_year(events).items():
-        pages.update(_year_pages(path, title, year, evs, year_page(year), attrs=attrs,
+        pages.update(_year_pages(corpus, path, title, year, evs, year_page(year), attrs=attrs,
                                  all_eras=all_eras))
     return pages
 
@@ -160,13 +169,13 @@ def month_page(year_page: str, month: int) -> str:
     return f"{year_page.removesuffix('.md')}/{f'{month:02d}' if month else 'undated'}.md"
 
 
-def _year_pages(path: str, title: str, year: int, evs: Sequence[Event], p: str, *,
-                attrs: bool, all_eras: Sequence[Era] = ERAS) -> dict[str, str]:
+def _year_pages(corpus: Corpus, path: str, title: str, year: int, evs: Sequence[Event], p: str,
+                *, attrs: bool, all_eras: Sequence[Era] = ERAS) -> dict[str, str]:
     """One year's page; above SPLIT events, an index of months and paged pages per month."""
     back = f"[← {title}]({links.md(p, path)})"
     if len(evs) <= SPLIT:
         return {p: "\n".join([f"# {title}: {year}", "", back, "",
-                               *_grouped(p, evs, attrs=attrs, all_eras=all_eras)])}
+                               *_grouped(corpus, p, evs, attrs=attrs, all_eras=all_eras)])}
     months: dict[int, list[Event]] = {}
     for e in evs:
         months.setdefault(e.when.date.month, []).append(e)
@@ -184,52 +193,131 @@ def _year_pages(path: str, title: str, year: int, evs: Sequence[Event], p: str, 
             lines = [f"# {title}: {name if month else 'month not known'} {year}", "",
                      f"[← {year}]({links.md(mp, p)}) · [{title}]({links.md(mp, path)})", "",
                      *nav]
-            for e in run:
-                lines += event_item(mp, e, attrs=attrs)
+            lines += event_list(corpus, mp, run, months=attrs and n == 1)
             pages[mp] = "\n".join([*lines, "", *nav])
     return {p: "\n".join([*index, ""]), **pages}
 
 
 def _filters(corpus: Corpus, page: str, events: Sequence[Event]) -> list[str]:
+    """Links to the filter pages (no JavaScript needed); with JavaScript they fold into a "More
+    filters" disclosure under the drop-downs."""
     kinds = Counter(e.kind for e in events)
-    lines = ["## Filter {#filter}", "",
-             "Each link opens a page with only those events; no JavaScript needed.", "",
-             "**By kind:** " + " · ".join(
-                 f"[{kind_label(k)}]({links.md(page, links.by_kind(k))}) ({n})"
-                 for k, n in sorted(kinds.items())), ""]
-    counts = sorted(((len(v), a) for a, v in corpus.events_by_actor.items()),
-                    key=lambda t: (-t[0], t[1]))
-    shown = counts[:30]
-    lines.append("**By actor:** " + " · ".join(
-        f"[{plain(corpus.actors[a].name)}]({links.md(page, links.by_actor(a))}) ({n})"
-        for n, a in sorted(shown, key=lambda t: corpus.actors[t[1]].name.casefold())))
+    by_kind = " · ".join(
+        f'<a href="{links.href(page, links.by_kind(k))}">{kind_label(k)}</a> ({n})'
+        for k, n in sorted(kinds.items()))
+    counts = _actor_counts(corpus)
+    shown = counts[:TOP_ACTORS]
+    by_actor = " · ".join(
+        f'<a href="{links.href(page, links.by_actor(a))}">{plain(corpus.actors[a].name)}</a> ({n})'
+        for n, a in sorted(shown, key=lambda t: corpus.actors[t[1]].name.casefold()))
+    more = ""
     if len(counts) > len(shown):
-        lines.append(f"(the {len(shown)} actors with most events; every actor page links to "
-                     f"its own filter: [all actors]({links.md(page, links.ACTORS)}))")
-    return [*lines, ""]
+        more = (f"<p>(the {len(shown)} actors with most events; every actor page links to its "
+                f'own filter: <a href="{links.href(page, links.ACTORS)}">all actors</a>)</p>')
+    return ["## Filter {#filter}", "",
+            '<div class="x-filter-links" id="x-filter-links">'
+            "<p>Each link opens a page with only those events; no JavaScript needed. An "
+            "actor's page also filters their events by kind.</p>"
+            f"<p><strong>By kind:</strong> {by_kind}</p>"
+            f"<p><strong>By actor:</strong> {by_actor}</p>{more}{_by_place(corpus, page)}</div>",
+            ""]
+
+
+def _actor_counts(corpus: Corpus) -> list[tuple[int, str]]:
+    """(number of events, actor id), most events first."""
+    return sorted(((len(v), a) for a, v in corpus.events_by_actor.items()),
+                  key=lambda t: (-t[0], t[1]))
+
+
+def chart_target(corpus: Corpus, page: str) -> Callable[[int, int], str]:
+    """Where a year (month 0) or a month of the chart is in the timeline's list, from `page`."""
+    per_year = Counter(e.when.date.year for e in corpus.events.values())
+    whole = len(corpus.events) <= SPLIT
+
+    def target(year: int, month: int) -> str:
+        anchor = month_anchor(year, month) if month else f"year-{year}"
+        if whole:
+            return links.href(page, links.TIMELINE, anchor)
+        yp = links.timeline_year(year)
+        if per_year[year] <= SPLIT:
+            return links.href(page, yp, anchor)
+        return links.href(page, month_page(yp, month)) if month else links.href(page, yp)
+
+    return target
+
+
+def _combined(corpus: Corpus, ident: str, evs: list[Event], all_eras: Sequence[Era] = ERAS
+              ) -> tuple[list[str], dict[str, str]]:
+    """For an actor with many events of several kinds: a line of links to one page per kind,
+    and those pages."""
+    kinds = Counter(e.kind for e in evs)
+    if len(evs) < COMBINE_MIN or len(kinds) < 2:
+        return [], {}
+    a = corpus.actors[ident]
+    path = links.by_actor(ident)
+    pages: dict[str, str] = {}
+    for kind in sorted(kinds):
+        p = actor_kind_page(ident, kind)
+        back = [f"Events of kind *{kind_label(kind)}* involving [{plain(a.name)}]"
+                f"({links.md(p, links.actor(ident))}). [All their events]({links.md(p, path)}) · "
+                f"[All {kind_label(kind)} events]({links.md(p, links.by_kind(kind))}) · "
+                f"[All events]({links.md(p, links.TIMELINE)}).", ""]
+        pages.update(_listing(corpus, p, f"Timeline: {plain(a.name)}, {kind_label(kind)}", back,
+                              [e for e in evs if e.kind == kind],
+                              functools.partial(_actor_kind_year, ident, kind),
+                              all_eras=all_eras))
+    line = ("**Only one kind:** " + " · ".join(
+        f"[{kind_label(k)}]({links.md(path, actor_kind_page(ident, k))}) ({n})"
+        for k, n in sorted(kinds.items())))
+    return [line, ""], pages
+
+
+def actor_kind_page(ident: str, kind: str) -> str:
+    return f"timeline/actor/{ident}/kind/{kind}.md"
+
+
+def _actor_kind_year(ident: str, kind: str, year: int) -> str:
+    return f"timeline/actor/{ident}/kind/{kind}/{year}.md"
+
+
+def _by_place(corpus: Corpus, page: str) -> str:
+    """The places with most events, each linking to its filter page, and the map."""
+    places = sorted(((len(v), p) for p, v in corpus.events_by_place.items()
+                     if p in corpus.places), key=lambda t: (-t[0], t[1]))[:TOP_ACTORS]
+    if not places:
+        return ""
+    links_ = " · ".join(
+        f'<a href="{links.href(page, links.by_place(p))}">{plain(corpus.places[p].name)}</a> '
+        f"({n})" for n, p in sorted(places, key=lambda t: corpus.places[t[1]].name.casefold()))
+    return (f"<p><strong>By place:</strong> {links_} "
+            f'(<a href="{links.href(page, links.MAP)}">the map</a>)</p>')
 
 
 def timeline_pages(corpus: Corpus) -> dict[str, str]:
     """The timeline (or its index and year pages) and every filter page."""
     events = list(corpus.events.values())
     all_eras = eras(corpus)
-    intro = [f"Every event in this explainer, {len(events)} in all, in date order. Dates are "
+    # First in the content: a way past the chart and the filters (a few Tab presses to the
+    # first event).
+    skip = first_event_anchor(events[0]) if events and len(events) <= SPLIT else "events"
+    intro = [f'<p class="x-skip-events"><a href="#{skip}">Skip to the events</a></p>', "",
+             f"Every event in this explainer, {len(events)} in all, in date order. Dates are "
              "given as precisely as they are known: a day, a month, or a year (“c.” when "
-             "approximate).", ""]
+             "approximate). Key events are marked.", ""]
     if events:
-        # Focusable: on a narrow screen the figure scrolls sideways (axe: scrollable-region).
         mark = svg.article_mark(corpus)
-        intro += ['<figure class="x-figure" tabindex="0">',
-                  svg.overview(events, ident="timeline-overview", article=mark),
+        intro += ['<figure class="x-figure">',
+                  *svg.overviews(events, ident="timeline-overview",
+                                 target=chart_target(corpus, links.TIMELINE), article=mark),
                   "<figcaption>Events per year and Mali's coups"
                   + ("; a dashed line marks the article's publication" if mark else "")
                   + "; below it, the double coup month by month, each dot counting the events "
-                  "of one kind in one month. The list below names every event.</figcaption>",
-                  "</figure>", ""]
+                  "of one kind in one month. Each coup and dot opens its year or month in the "
+                  "list below, which names every event.</figcaption>", "</figure>", ""]
     intro += _filters(corpus, links.TIMELINE, events)
     intro += ['<div id="x-timeline-filter"></div>', "", "## Events {#events}", ""]
-    pages = _listing(links.TIMELINE, "Timeline", intro, events, links.timeline_year, attrs=True,
-                     all_eras=all_eras)
+    pages = _listing(corpus, links.TIMELINE, "Timeline", intro, events, links.timeline_year,
+                     attrs=True, all_eras=all_eras)
     by_kind: dict[str, list[Event]] = {}
     for e in events:
         by_kind.setdefault(e.kind, []).append(e)
@@ -237,15 +325,30 @@ def timeline_pages(corpus: Corpus) -> dict[str, str]:
         path = links.by_kind(kind)
         back = [f"Events of kind *{kind_label(kind)}*. [All events]"
                 f"({links.md(path, links.TIMELINE)}).", ""]
-        pages.update(_listing(path, f"Timeline: {kind_label(kind)}", back, evs,
+        pages.update(_listing(corpus, path, f"Timeline: {kind_label(kind)}", back, evs,
                               functools.partial(links.by_kind, kind), all_eras=all_eras))
+    top = {a for _, a in _actor_counts(corpus)[:TOP_ACTORS]}
     for ident, ev_ids in corpus.events_by_actor.items():
         a = corpus.actors[ident]
         path = links.by_actor(ident)
-        back = [f"Events involving [{plain(a.name)}]({links.md(path, links.actor(ident))}). "
-                f"[All events]({links.md(path, links.TIMELINE)}).", ""]
-        pages.update(_listing(path, f"Timeline: {plain(a.name)}", back,
-                              [corpus.events[i] for i in ev_ids],
+        mine = [corpus.events[i] for i in ev_ids]
+        combos, combo_pages = (_combined(corpus, ident, mine, all_eras) if ident in top
+                               else ([], {}))
+        back = [f"Events involving [{plain(a.name)}]({links.md(path, links.actor(ident))}): "
+                f"{count(len(mine), 'event')}. [All events]({links.md(path, links.TIMELINE)}).",
+                "", *combos]
+        pages.update(_listing(corpus, path, f"Timeline: {plain(a.name)}", back, mine,
                               functools.partial(links.by_actor, ident), all_eras=all_eras))
+        pages.update(combo_pages)
+    for ident, ev_ids in corpus.events_by_place.items():
+        if ident not in corpus.places:
+            continue
+        pl = corpus.places[ident]
+        path = links.by_place(ident)
+        back = [f"Events at [{plain(pl.name)}]({links.md(path, links.place(ident))}). "
+                f"[All events]({links.md(path, links.TIMELINE)}).", ""]
+        pages.update(_listing(corpus, path, f"Timeline: {plain(pl.name)}", back,
+                              [corpus.events[i] for i in ev_ids],
+                              functools.partial(links.by_place, ident), all_eras=all_eras))
     return pages
 

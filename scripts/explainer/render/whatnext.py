@@ -62,7 +62,7 @@ def region_sentence(corpus: Corpus, page: str) -> str | None:
     for e in shown:
         d = e.when.date
         text = d.display().split(" ", 1)[-1] if d.day else d.display()
-        by_country.setdefault(scope.country(e) or e.title, []).append(
+        by_country.setdefault(scope.country(corpus, e) or e.title, []).append(
             _a(page, links.event(e.id), f"c. {text}" if e.when.approximate else text))
     named = _and([f"{plain(c)} ({', '.join(dates)})" for c, dates in by_country.items()])
     n = len(coups)

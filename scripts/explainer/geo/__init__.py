@@ -1,0 +1,1 @@
+"""Geography without a map service: country outlines cut from Natural Earth, a projection."""
