@@ -171,3 +171,13 @@ def test_split_timeline_links_each_year_of_each_era(tmp_path: Path) -> None:
             checked += 1
     assert checked >= 1
     assert "#year-2021-after-the-article)" in pages["timeline.md"]
+
+
+def test_both_drawings_of_the_overview_leave_out_the_regions_coups(fixtures_dir: Path) -> None:
+    corpus = read_corpus(fixtures_dir / "hostile")
+    regional = [e.id for e in corpus.events.values() if e.kind == "coup" and scope.is_regional(e)]
+    assert regional
+    home = render_site(corpus).pages["index.md"].markdown
+    assert home.count("<svg class=\"x-overview") == 2
+    for ident in regional:
+        assert f'data-event="{ident}"' not in home
