@@ -37,7 +37,25 @@ def _attr(text: str) -> str:
     return plain(text).replace('"', "&quot;")
 
 
+#: Each event's rendered summary, by (event id, compact), for one corpus at a time: an event
+#: is listed on the timeline, its kind's, its actors' and its places' pages, and rendering its
+#: prose again for each list was most of the lists' cost.
+_SUMMARIES: dict[tuple[str, bool], str] = {}
+_SUMMARIES_OF: list[Corpus | None] = [None]  # the corpus itself: an id can be reused
+
+
 def _summary(corpus: Corpus, e: Event, compact: bool) -> str:
+    if _SUMMARIES_OF[0] is not corpus:
+        _SUMMARIES.clear()
+        _SUMMARIES_OF[0] = corpus
+    key = (e.id, compact)
+    hit = _SUMMARIES.get(key)
+    if hit is None:
+        hit = _SUMMARIES[key] = _render_summary(corpus, e, compact)
+    return hit
+
+
+def _render_summary(corpus: Corpus, e: Event, compact: bool) -> str:
     glossary = abbrs(corpus)
     first = first_sentence(e.summary)
     if compact:
