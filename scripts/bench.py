@@ -243,7 +243,7 @@ def _local(site: Path, page: Path, ref: str) -> Path | None:
 
 
 def page_weight(site: Path, page: Path) -> dict[str, int]:
-    text = page.read_text(encoding="utf-8", newline="\n")
+    text = page.read_bytes().decode("utf-8")
     p = _Assets()
     p.feed(text)
     w = {"html": _gz(text.encode()), "css": 0, "js": 0, "fonts": 0, "images": 0}
