@@ -288,7 +288,7 @@ def weight(site: Path) -> list[str]:
     if index.is_file():
         lines += ["", f"Search index (fetched by the search worker, reported apart): "
                   f"{_kb(_gz(index.read_bytes()))} KB gzip ({_kb(index.stat().st_size)} KB raw)."]
-    timeline = (site / "timeline" / "index.html").read_text(encoding="utf-8", newline="\n")
+    timeline = (site / "timeline" / "index.html").read_bytes().decode("utf-8")
     static = len(re.findall(r'href="\.\./events/', timeline))
     lines.append(f"Timeline without JavaScript: {static} links to event pages in the served HTML.")
     return lines
@@ -318,7 +318,7 @@ def _get(url: str) -> str:
 
 def _serve_args() -> list[str]:
     """The arguments `make serve` passes to mkdocs, from the Makefile's `serve` recipe."""
-    text = (ROOT / "Makefile").read_text(encoding="utf-8", newline="\n")
+    text = (ROOT / "Makefile").read_bytes().decode("utf-8")
     m = re.search(r"^serve:.*\n\t\$\(BIN\)/mkdocs (.+)$", text, re.M)
     if m is None:
         raise SystemExit("bench: no `serve` recipe running $(BIN)/mkdocs in the Makefile")
@@ -330,7 +330,7 @@ def bench_live(tmp: Path, repeat: int) -> list[str]:
     data = tmp / "live-data"
     shutil.copytree(ROOT / "data", data)
     event = sorted((data / "events").glob("*.yaml"))[0]
-    original = event.read_text(encoding="utf-8", newline="\n")
+    original = event.read_bytes().decode("utf-8")
     port = _free_port()
     env = {**ENV, "EXPLAINER_DATA": str(data), "SITE_URL": f"http://127.0.0.1:{port}/live/"}
     url = f"http://127.0.0.1:{port}/live/events/{event.stem}/"
