@@ -20,8 +20,6 @@ from explainer import schema as s
 from explainer.load import MAX_BYTES
 from explainer.problems import DataError, Problem
 
-#: Record files, and the source texts kept beside their records.
-EXTENSIONS = (".yaml", ".txt")
 _O_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) \
     | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 

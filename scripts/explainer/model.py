@@ -241,6 +241,10 @@ class Corpus:
     #: findings that are reported but do not stop the build (the class rules, until enforced)
     advisories: tuple[Problem, ...] = ()
 
+    def places_of(self, e: Event) -> list[Place]:
+        """The event's places, in its order (the validator has checked every id)."""
+        return [self.places[p] for p in e.places if p in self.places]
+
     @classmethod
     def build(cls, *, sources: dict[str, Source], events: dict[str, Event],
               actors: dict[str, Actor], claims: dict[str, Claim], terms: dict[str, Term],

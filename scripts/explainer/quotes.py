@@ -61,20 +61,6 @@ class SourceText:
         start = i - self._starts[n]
         return Match(paragraph=n + 1, start=start, end=start + len(q))
 
-    def closest(self, quote: str) -> str:
-        """The passage most like `quote`, to show in a hint."""
-        q = normalise(quote)
-        best, best_ratio = "", 0.0
-        for p in self.normalised:
-            sm = difflib.SequenceMatcher(None, p, q, autojunk=False)
-            m = sm.find_longest_match(0, len(p), 0, len(q))
-            start = max(0, m.a - m.b)
-            window = p[start: start + len(q)]
-            ratio = difflib.SequenceMatcher(None, window, q, autojunk=False).ratio()
-            if ratio > best_ratio:
-                best, best_ratio = window, ratio
-        return best
-
     def closest_words(self, quote: str) -> tuple[str, float] | None:
         """The passage most like `quote` word by word, whole words at both ends, aligned so
         that a changed first or last word is part of it; with its similarity (0 to 1). None

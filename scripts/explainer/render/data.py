@@ -11,7 +11,7 @@ from typing import Any
 
 from explainer.dates import PartialDate
 from explainer.model import ArticleCitation, Citation, Corpus, Event, Source
-from explainer.render import links
+from explainer.render import exports, feed, links
 from explainer.render.common import count
 
 JSON_FILE = "data/mali-coup-explainer.json"
@@ -138,8 +138,8 @@ csv_bytes = _csv
 
 def _point(corpus: Corpus, e: Event) -> tuple[float | str, float | str]:
     """The event's first place's latitude and longitude (blank if it has none)."""
-    p = next((corpus.places[i] for i in e.places if i in corpus.places), None)
-    return (p.lat, p.lon) if p else ("", "")
+    first = corpus.places_of(e)[:1]
+    return (first[0].lat, first[0].lon) if first else ("", "")
 
 
 def csv_files(corpus: Corpus) -> dict[str, bytes]:
@@ -182,8 +182,7 @@ def geojson(corpus: Corpus) -> dict[str, Any]:
     place's point ([longitude, latitude]), or a MultiPoint when it happened in several."""
     features = []
     for e in corpus.events.values():
-        points = [[corpus.places[i].lon, corpus.places[i].lat] for i in e.places
-                  if i in corpus.places]
+        points = [[p.lon, p.lat] for p in corpus.places_of(e)]
         if not points:
             continue
         geometry = ({"type": "Point", "coordinates": points[0]} if len(points) == 1 else
@@ -205,9 +204,6 @@ def data_files(corpus: Corpus, schemas: dict[str, str]) -> dict[str, bytes]:
 
 
 def _exports_section(page: str, size: Callable[[str], str]) -> list[str]:
-    # Imported here: exports and feed import the timeline, which imports this module's users.
-    from explainer.render import exports, feed
-
     def item(path: str, name: str, what: str) -> str:
         return f"- [{name}]({links.md(page, path)}) ({size(path)}): {what}"
 

@@ -33,10 +33,6 @@ def month_anchor(year: int, month: int) -> str:
     return f"month-{year}-{month:02d}"
 
 
-def _attr(text: str) -> str:
-    return plain(text).replace('"', "&quot;")
-
-
 #: Each event's rendered summary, by (event id, compact), for one corpus at a time: an event
 #: is listed on the timeline, its kind's, its actors' and its places' pages, and rendering its
 #: prose again for each list was most of the lists' cost.

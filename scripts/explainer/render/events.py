@@ -36,7 +36,7 @@ def event_page(corpus: Corpus, e: Event, prev: Event | None, nxt: Event | None, 
     page = links.event(e.id)
     meta = [f"**When:** {time(e.when)}",
             f"**Kind:** [{kind_label(e.kind)}]({links.md(page, links.by_kind(e.kind))})"]
-    places = [corpus.places[p] for p in e.places if p in corpus.places]
+    places = corpus.places_of(e)
     if places:
         meta.append("**Where:** " + ", ".join(
             f"[{plain(p.name)}]({links.md(page, links.place(p.id))})" for p in places))
@@ -94,7 +94,7 @@ def event_jsonld(e: Event, corpus: Corpus | None = None) -> dict[str, Any]:
                             "startDate": e.when.date.iso(), "description": e.summary}
     if e.when.end:
         data["endDate"] = e.when.end.iso()
-    places = [corpus.places[p] for p in e.places if corpus and p in corpus.places]
+    places = corpus.places_of(e) if corpus else []
     if places:
         data["location"] = [{"@type": "Place", "name": p.name, "geo": {
             "@type": "GeoCoordinates", "latitude": p.lat, "longitude": p.lon}} for p in places]

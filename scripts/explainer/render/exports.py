@@ -168,7 +168,7 @@ def acled_rows(corpus: Corpus) -> list[list[str]]:
         actors = [corpus.actors[a.actor].name for a in e.actors]
         publishers = sorted({c.publisher for c in e.sources if isinstance(c, Reference)})
         # ACLED codes one location a row: the event's first place.
-        p = next((corpus.places[i] for i in e.places if i in corpus.places), None)
+        p = next(iter(corpus.places_of(e)), None)
         rows.append([
             e.id, e.when.date.first_day().isoformat(), str(e.when.date.year),
             str(_time_precision(e)), _ACLED_TYPES.get(e.kind, "Strategic developments"),

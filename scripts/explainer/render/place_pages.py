@@ -3,7 +3,7 @@ out. The maps are inline SVG (render.maps); the lists under them say the same in
 
 from __future__ import annotations
 
-from explainer.geo.outlines import outlines
+from explainer.geo.outlines import country as country_outline
 from explainer.model import Corpus, Place
 from explainer.render import links, maps
 from explainer.render.common import citations, count, event_item, kind_label
@@ -22,7 +22,7 @@ PRECISION_TEXT = {
 def country_name(p: Place) -> str:
     if p.country is None:
         return "several countries"
-    c = outlines().world.get(p.country) or outlines().region.get(p.country)
+    c = country_outline(p.country)
     return c.name if c else p.country
 
 

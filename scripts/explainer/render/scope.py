@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from explainer.geo.outlines import outlines
+from explainer.geo.outlines import country as country_outline
 from explainer.model import Corpus, Event, Source
 
 REGIONAL_TAG = "regional"
@@ -50,10 +50,9 @@ def region_coups(events: Iterable[Event], since: int = REGION_SINCE) -> list[Eve
 
 def country(corpus: Corpus, e: Event) -> str | None:
     """The country of an event's first place that has one, by name (a coup in Niamey: Niger)."""
-    for ident in e.places:
-        p = corpus.places.get(ident)
-        if p is not None and p.country:
-            c = outlines().world.get(p.country) or outlines().region.get(p.country)
+    for p in corpus.places_of(e):
+        if p.country:
+            c = country_outline(p.country)
             return c.name if c else p.country
     return None
 
