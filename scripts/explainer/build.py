@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from explainer import datafiles, forked
+from explainer import datafiles, forked, i18n
 from explainer.load import decode, load, portable
 from explainer.model import Corpus
 from explainer.problems import DataError, Problem
@@ -130,14 +130,22 @@ def _shape_all(items: list[tuple[Path, str]]) -> list[Outcome]:
 
 
 def render(corpus: Corpus, *, schemas: dict[str, str] | None = None,
-           repo: str = DEFAULT_REPO, site: Publication = DEFAULT_SITE) -> Site:
+           repo: str = DEFAULT_REPO, site: Publication = DEFAULT_SITE,
+           lang: str = i18n.DEFAULT) -> Site:
     """render_site, with the event pages (about half the work) rendered in a forked worker
-    when the dataset is large."""
-    if len(corpus.events) < PARALLEL_FROM or not forked.available():
-        return render_site(corpus, schemas=schemas, repo=repo, site=site)
-    with forked.Forked(lambda: events.event_pages(corpus, site)) as worker:
-        return render_site(corpus, schemas=schemas, repo=repo, site=site,
-                           event_pages=lambda _corpus: worker.result())
+    when the dataset is large. The language is set before the fork, so the worker has it."""
+    with i18n.use(lang):
+        if len(corpus.events) < PARALLEL_FROM or not forked.available():
+            return render_site(corpus, schemas=schemas, repo=repo, site=site, lang=lang)
+        with forked.Forked(lambda: _event_pages(corpus, site, lang)) as worker:
+            return render_site(corpus, schemas=schemas, repo=repo, site=site, lang=lang,
+                               event_pages=lambda _corpus: worker.result())
+
+
+def _event_pages(corpus: Corpus, site: Publication, lang: str) -> dict[str, str]:
+    """In the worker: the event pages, in `lang` (inherited at the fork; set again to be sure)."""
+    with i18n.use(lang):
+        return events.event_pages(corpus, site)
 
 
 def data_dir_of(root: Path) -> Path:

@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from explainer import i18n
+
 _FORM = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -42,12 +44,8 @@ class PartialDate:
         return "-".join(parts)
 
     def display(self) -> str:
-        """'24 May 2021', 'May 2021' or '1968'."""
-        if self.day:
-            return f"{self.day} {MONTHS[self.month - 1]} {self.year}"
-        if self.month:
-            return f"{MONTHS[self.month - 1]} {self.year}"
-        return str(self.year)
+        """'24 May 2021', 'May 2021' or '1968', in the active language (explainer.i18n)."""
+        return i18n.format_partial(self.year, self.month, self.day)
 
 
 def parse_date(text: str) -> PartialDate:
@@ -149,14 +147,16 @@ class When:
         text = self.date.display()
         if self.end is not None:
             text = span(self.date, self.end)
-        return f"c. {text}" if self.approximate else text
+        return i18n.approximately(text) if self.approximate else text
 
 
 def span(start: PartialDate, end: PartialDate) -> str:
-    """'21–22 March 2012', '10 June – 2 July 2021', 'June 2020 – May 2021'."""
+    """'21–22 March 2012', '10 June – 2 July 2021', 'June 2020 – May 2021' (in the active
+    language: '1er–2 juin 2021')."""
+    first, month = i18n.day_number(start.day), i18n.month_name
     if start.precision == end.precision == "day" and (start.year, start.month) == (
             end.year, end.month):
-        return f"{start.day}–{end.day} {MONTHS[end.month - 1]} {end.year}"
+        return f"{first}–{end.day} {month(end.month)} {end.year}"
     if start.precision == end.precision == "day" and start.year == end.year:
-        return f"{start.day} {MONTHS[start.month - 1]} – {end.display()}"
+        return f"{first} {month(start.month)} – {end.display()}"
     return f"{start.display()} – {end.display()}"

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from explainer import i18n
 from explainer.model import Corpus
 from explainer.problems import DataError, Problem
 from explainer.render import (
@@ -67,11 +68,21 @@ def _check_reserved(corpus: Corpus) -> None:
 
 def render_site(corpus: Corpus, *, schemas: dict[str, str] | None = None,
                 repo: str = DEFAULT_REPO, site: Publication = DEFAULT_SITE,
-                event_pages: Callable[[Corpus], dict[str, str]] | None = None) -> Site:
+                event_pages: Callable[[Corpus], dict[str, str]] | None = None,
+                lang: str = i18n.DEFAULT) -> Site:
     """Every page of the site, keyed by its path (`events/<id>.md`), and the download files.
 
-    `event_pages` is asked for the event pages last, so that a caller can have them rendered
-    elsewhere meanwhile (explainer.build.render)."""
+    The generator's own words are in `lang` (explainer.i18n); the records' text is the
+    corpus's. `event_pages` is asked for the event pages last, so that a caller can have them
+    rendered elsewhere meanwhile (explainer.build.render)."""
+    with i18n.use(lang):
+        return _render_site(corpus, schemas=schemas, repo=repo, site=site,
+                            event_pages=event_pages)
+
+
+def _render_site(corpus: Corpus, *, schemas: dict[str, str] | None, repo: str,
+                 site: Publication,
+                 event_pages: Callable[[Corpus], dict[str, str]] | None) -> Site:
     _check_reserved(corpus)
     schemas = schemas or {}
     files = data.data_files(corpus, schemas)
