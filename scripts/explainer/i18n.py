@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
+from typing import Literal
 
 LANGUAGES = ("en", "fr")
 DEFAULT = "en"
@@ -130,7 +131,7 @@ def month_abbr(month: int) -> str:
 
 
 @functools.cache
-def _months(lang: str, width: str = "wide") -> tuple[str, ...]:
+def _months(lang: str, width: Literal["abbreviated", "wide"] = "wide") -> tuple[str, ...]:
     from babel.dates import get_month_names
     names = get_month_names(width, "format", locale=lang)
     return tuple(str(names[m]) for m in range(1, 13))
