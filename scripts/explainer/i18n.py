@@ -20,7 +20,7 @@ import datetime
 import functools
 import gettext
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -96,6 +96,39 @@ def pgettext(context: str, msgid: str) -> str:
     return msgid if lang == DEFAULT else translations(lang).pgettext(context, msgid)
 
 
+def N_(msgid: str) -> str:
+    """Mark `msgid` for the catalogue without translating it (translated where it is used:
+    module-level tables are built before any language is chosen)."""
+    return msgid
+
+
+class Messages(Mapping[str, str]):
+    """A table of marked English messages (`N_`) whose values are translated when read."""
+
+    __slots__ = ("_table",)
+
+    def __init__(self, table: Mapping[str, str]) -> None:
+        self._table = dict(table)
+
+    def __getitem__(self, key: str) -> str:
+        return _(self._table[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table)
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def english(self, key: str) -> str:
+        return self._table[key]
+
+
+def integer(n: int) -> str:
+    """A count in running text: '1049' in English (as the pages have always written it),
+    '1 049' in French."""
+    return str(n) if _ACTIVE.get() == DEFAULT else format_number(n)
+
+
 def format_number(n: int) -> str:
     """'1,049' in English, '1 049' in French (Babel's group separator, a narrow no-break space)."""
     lang = _ACTIVE.get()
@@ -165,6 +198,21 @@ def format_month(year: int, month: int) -> str:
 
 def format_year(year: int) -> str:
     return str(year)
+
+
+def country_name(code: str, english: str) -> str:
+    """A country by its ISO 3166 code: `english` on English pages, Babel's name otherwise
+    ('CI' -> "Côte d’Ivoire")."""
+    lang = _ACTIVE.get()
+    if lang == DEFAULT:
+        return english
+    return _territories(lang).get(code.upper(), english)
+
+
+@functools.cache
+def _territories(lang: str) -> dict[str, str]:
+    from babel import Locale
+    return {k: str(v) for k, v in Locale.parse(lang).territories.items()}
 
 
 def approximately(text: str) -> str:

@@ -3,25 +3,28 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from explainer.dates import PartialDate, When
+from explainer.i18n import N_, Messages, _, current, integer, ngettext
 from explainer.model import ArticleCitation, Citation, Corpus, Event, Quote, Reference
 from explainer.render import links
 from explainer.render.places import paragraph_target
 from explainer.source_classes import MAINTAINER_NOTE
 from explainer.text import Abbreviations, plain, safe_url, url
 
-VERDICT_LABELS = {
-    "correct": "Correct", "imprecise": "Imprecise", "wrong": "Wrong",
-    "unverified": "Unverified", "opinion": "Opinion",
-}
-VERDICT_MEANINGS = {
-    "correct": "the record supports the claim as the article states it.",
-    "imprecise": "broadly right, but a detail (a date, a number, a name, a word) is off.",
-    "wrong": "the record contradicts the claim.",
-    "unverified": "we found no reliable record either way.",
-    "opinion": "a judgement or a recommendation, not a fact that can be checked.",
-}
+#: Tables of English messages, translated into the active language when read (explainer.i18n).
+VERDICT_LABELS = Messages({
+    "correct": N_("Correct"), "imprecise": N_("Imprecise"), "wrong": N_("Wrong"),
+    "unverified": N_("Unverified"), "opinion": N_("Opinion"),
+})
+VERDICT_MEANINGS = Messages({
+    "correct": N_("the record supports the claim as the article states it."),
+    "imprecise": N_("broadly right, but a detail (a date, a number, a name, a word) is off."),
+    "wrong": N_("the record contradicts the claim."),
+    "unverified": N_("we found no reliable record either way."),
+    "opinion": N_("a judgement or a recommendation, not a fact that can be checked."),
+})
 #: The order readers see verdicts in: what the article got wrong first, opinions last.
 VERDICT_ORDER = ("wrong", "imprecise", "unverified", "correct", "opinion")
 VERDICT_MARKS = {"correct": "✓", "imprecise": "≈", "wrong": "✗", "unverified": "?",
@@ -29,22 +32,89 @@ VERDICT_MARKS = {"correct": "✓", "imprecise": "≈", "wrong": "✗", "unverifi
 
 
 #: Language codes of sources and references, in words; an unknown code is shown as it is.
-LANGUAGES = {"en": "English", "fr": "French", "ar": "Arabic", "bm": "Bambara", "de": "German",
-             "es": "Spanish", "pt": "Portuguese", "ff": "Fula", "son": "Songhay",
-             "tmh": "Tamasheq"}
+LANGUAGES = Messages({
+    "en": N_("English"), "fr": N_("French"), "ar": N_("Arabic"), "bm": N_("Bambara"),
+    "de": N_("German"), "es": N_("Spanish"), "pt": N_("Portuguese"), "ff": N_("Fula"),
+    "son": N_("Songhay"), "tmh": N_("Tamasheq")})
+
+#: The kinds of events, claims, actors and places, in words.
+KIND_LABELS = Messages({
+    # events
+    "agreement": N_("agreement"), "appointment": N_("appointment"), "arrest": N_("arrest"),
+    "attack": N_("attack"), "coup": N_("coup"), "death": N_("death"),
+    "election": N_("election"), "founding": N_("founding"),
+    "independence": N_("independence"), "military-operation": N_("military operation"),
+    "other": N_("other"), "protest": N_("protest"), "referendum": N_("referendum"),
+    "release": N_("release"), "reshuffle": N_("reshuffle"), "resignation": N_("resignation"),
+    "sanction": N_("sanction"), "sanctions-lifted": N_("sanctions lifted"),
+    "statement": N_("statement"), "suspension": N_("suspension"),
+    "suspension-lifted": N_("suspension lifted"), "treaty": N_("treaty"),
+    "violence": N_("violence"), "withdrawal": N_("withdrawal"),
+    # claims
+    "thesis": N_("thesis"), "premise": N_("premise"), "evidence": N_("evidence"),
+    "background": N_("background"), "opposing-view": N_("opposing view"),
+    "rebuttal": N_("rebuttal"), "recommendation": N_("recommendation"),
+    # actors
+    "person": N_("person"), "armed-forces": N_("armed forces"), "government": N_("government"),
+    "state": N_("state"), "intergovernmental-organisation": N_("intergovernmental organisation"),
+    "political-movement": N_("political movement"), "armed-group": N_("armed group"),
+    "research-organisation": N_("research organisation"), "media": N_("media"),
+    "organisation": N_("organisation"),
+    # places
+    "capital": N_("capital"), "city": N_("city"), "town": N_("town"),
+    "military-base": N_("military base"), "region": N_("region"), "country": N_("country"),
+    "site": N_("site"),
+})
+
+#: "1 event", "2 events": the counted words of the pages, with their plurals.
+_COUNTS: dict[str, Callable[[int], str]] = {
+    "actor": lambda n: ngettext("%(n)s actor", "%(n)s actors", n),
+    "body paragraph": lambda n: ngettext("%(n)s body paragraph", "%(n)s body paragraphs", n),
+    "citation": lambda n: ngettext("%(n)s citation", "%(n)s citations", n),
+    "claim": lambda n: ngettext("%(n)s claim", "%(n)s claims", n),
+    "coup": lambda n: ngettext("%(n)s coup", "%(n)s coups", n),
+    "event": lambda n: ngettext("%(n)s event", "%(n)s events", n),
+    "opposing view": lambda n: ngettext("%(n)s opposing view", "%(n)s opposing views", n),
+    "paragraph": lambda n: ngettext("%(n)s paragraph", "%(n)s paragraphs", n),
+    "place": lambda n: ngettext("%(n)s place", "%(n)s places", n),
+    "publisher": lambda n: ngettext("%(n)s publisher", "%(n)s publishers", n),
+    "rebuttal": lambda n: ngettext("%(n)s rebuttal", "%(n)s rebuttals", n),
+    "recommendation": lambda n: ngettext("%(n)s recommendation", "%(n)s recommendations", n),
+    "record": lambda n: ngettext("%(n)s record", "%(n)s records", n),
+    "short quotation": lambda n: ngettext("%(n)s short quotation", "%(n)s short quotations",
+                                          n),
+    "source": lambda n: ngettext("%(n)s source", "%(n)s sources", n),
+    "statement": lambda n: ngettext("%(n)s statement", "%(n)s statements", n),
+    "supporting claim": lambda n: ngettext("%(n)s supporting claim", "%(n)s supporting claims",
+                                           n),
+    "term": lambda n: ngettext("%(n)s term", "%(n)s terms", n),
+    "word": lambda n: ngettext("%(n)s word", "%(n)s words", n),
+}
+#: Small numbers in words ("five coups").
+_NUMBER_WORDS = (N_("no"), N_("one"), N_("two"), N_("three"), N_("four"), N_("five"), N_("six"),
+                 N_("seven"), N_("eight"), N_("nine"), N_("ten"))
+
+
+def number_word(n: int) -> str:
+    """'five' / 'cinq' up to ten, then the digits."""
+    return _(_NUMBER_WORDS[n]) if 0 <= n < len(_NUMBER_WORDS) else integer(n)
 
 
 def language_name(code: str) -> str:
     """'en' -> 'English'; 'fr-FR' -> 'French'."""
-    return LANGUAGES.get(code.split("-")[0].lower(), code)
+    key = code.split("-")[0].lower()
+    return LANGUAGES.get(key, code)
 
 
 _ABBRS: dict[int, tuple[Corpus, Abbreviations]] = {}
 
 
 def count(n: int, word: str) -> str:
-    """'1 source', '2 sources'."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    """'1 source', '2 sources', in the active language (`word` is a key of _COUNTS)."""
+    form = _COUNTS.get(word)
+    if form is None:  # a word without a catalogue entry: English, as before
+        return f"{n} {word}{'' if n == 1 else 's'}"
+    return form(n) % {"n": integer(n)}
 
 
 def abbrs(corpus: Corpus) -> Abbreviations:
@@ -67,8 +137,9 @@ def reviewed(date: PartialDate | None) -> list[str]:
     """'Last checked against its sources: <date>.' as a paragraph, or nothing if unknown."""
     if date is None:
         return []
-    return [f'<p class="x-reviewed">Last checked against its sources: <time datetime='
-            f'"{date.iso()}">{plain(date.display())}</time>.</p>', ""]
+    stamp = f'<time datetime="{date.iso()}">{plain(date.display())}</time>'
+    return ['<p class="x-reviewed">' + _("Last checked against its sources: %(date)s.")
+            % {"date": stamp} + "</p>", ""]
 
 
 def verdict_badge(verdict: str) -> str:
@@ -78,14 +149,15 @@ def verdict_badge(verdict: str) -> str:
 
 
 def kind_label(kind: str) -> str:
-    return kind.replace("-", " ")
+    """'military-operation' -> 'military operation' / 'opération militaire'."""
+    return KIND_LABELS.get(kind) or kind.replace("-", " ")
 
 
 def quote_block(corpus: Corpus, page: str, q: Quote, note: str | None = None) -> list[str]:
     """A quote from a source as a blockquote, attributed, with its paragraph on the source page."""
     src = corpus.sources[q.source]
     target = links.md(page, *paragraph_target(corpus, q.source, q.paragraph))
-    para = f"[paragraph {q.paragraph}]({target})"
+    para = f"[{_('paragraph %(n)s') % {'n': q.paragraph}}]({target})"
     lines = [f"> {plain(q.text)}", ">",
              f"> — {plain(src.author)}, *{url(src.url, src.title)}*, {para}"]
     if note:
@@ -120,19 +192,23 @@ def reference_line(ref: Reference) -> str:
         parts.append(plain(ref.published.display()))
     line = ", ".join(parts)
     if ref.accessed:
-        line += f" (accessed {plain(ref.accessed.display())})"
-    line += " · " + _a(archive_url(ref), "archived copy", cls="x-archive",
-                       aria=f"archived copy of {plain(ref.title)}")
+        line += " " + _("(accessed %(date)s)") % {"date": plain(ref.accessed.display())}
+    line += " · " + _a(archive_url(ref), _("archived copy"), cls="x-archive",
+                       aria=_("archived copy of %(title)s") % {"title": plain(ref.title)})
     # A maintainer's remark left in a note ("(title from URL)") is not for readers.
     note = MAINTAINER_NOTE.sub("", ref.note).strip() if ref.note else ""
     if note:
-        line += f'<br><span class="x-ref-note">Note: {plain(note)}</span>'
+        line += ('<br><span class="x-ref-note">' + _("Note: %(note)s") % {"note": plain(note)}
+                 + "</span>")
     if ref.excerpt:
-        foreign = ref.language and not ref.language.startswith("en")
-        lang = f' lang="{html.escape(ref.language or "")}"' if foreign else ""
-        gloss = (f'<p class="x-gloss">Translation: {plain(ref.excerpt_en)}</p>'
-                 if ref.excerpt_en else "")
-        line += (f'<details class="quote x-excerpt"><summary>What the page says</summary>'
+        # Marked when not in the page's language (WCAG 3.1.2); an excerpt without one is English.
+        language = ref.language or "en"
+        foreign = language.split("-")[0].lower() != current()
+        lang = f' lang="{html.escape(language)}"' if foreign else ""
+        gloss = ('<p class="x-gloss">' + _("Translation: %(text)s")
+                 % {"text": plain(ref.excerpt_en)} + "</p>" if ref.excerpt_en else "")
+        line += ('<details class="quote x-excerpt"><summary>' + _("What the page says")
+                 + "</summary>"
                  f"<blockquote{lang}><p>{plain(ref.excerpt)}</p></blockquote>{gloss}</details>")
     return line
 
@@ -159,11 +235,11 @@ def cite_inline(corpus: Corpus, page: str, cites: tuple[Citation, ...]) -> str:
         if isinstance(c, ArticleCitation):
             q = c.quote
             parts.append(f"{plain(corpus.sources[q.source].publisher)}, "
-                         f"[para. {q.paragraph}]"
+                         f"[{_('para. %(n)s') % {'n': q.paragraph}}]"
                          f"({links.md(page, *paragraph_target(corpus, q.source, q.paragraph))})")
         else:
             archived = safe_url(archive_url(c))
-            parts.append(f"{url(c.url, c.publisher)} ([archived copy](<{archived}>))")
+            parts.append(f"{url(c.url, c.publisher)} ([{_('archived copy')}](<{archived}>))")
     return "; ".join(parts)
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from explainer.i18n import _
 from explainer.model import Corpus, Event
 from explainer.render import links, maps, scope
 from explainer.render.cite import DEFAULT_SITE, Cited, Publication, cite_block
@@ -34,15 +35,17 @@ def event_page(corpus: Corpus, e: Event, prev: Event | None, nxt: Event | None, 
     if all_eras is None:
         cutoff, all_eras = scope.cutoff(corpus), eras(corpus)
     page = links.event(e.id)
-    meta = [f"**When:** {time(e.when)}",
-            f"**Kind:** [{kind_label(e.kind)}]({links.md(page, links.by_kind(e.kind))})"]
+    meta = [_("**When:** %(date)s") % {"date": time(e.when)},
+            _("**Kind:** %(kind)s") % {
+                "kind": f"[{kind_label(e.kind)}]({links.md(page, links.by_kind(e.kind))})"}]
     places = corpus.places_of(e)
     if places:
-        meta.append("**Where:** " + ", ".join(
-            f"[{plain(p.name)}]({links.md(page, links.place(p.id))})" for p in places))
+        meta.append(_("**Where:** %(places)s") % {"places": ", ".join(
+            f"[{plain(p.name)}]({links.md(page, links.place(p.id))})" for p in places)})
     if cutoff and scope.is_after(e, cutoff):
-        meta.append(f"**After the article:** {scope.time_after(e, cutoff)} after it was "
-                    f"published ([was the warning right?]({links.md(page, links.HINDSIGHT)}))")
+        meta.append(_("**After the article:** %(time)s after it was published ([was the "
+                      "warning right?](%(link)s))") % {
+            "time": scope.time_after(e, cutoff), "link": links.md(page, links.HINDSIGHT)})
     lines = [f"# {plain(e.title)} {heading_anchor('event-' + e.id)}", "",
              *(m + "  " for m in meta[:-1]), meta[-1]]
     lines += ["", rich(e.summary, abbrs(corpus)), ""]
@@ -50,18 +53,20 @@ def event_page(corpus: Corpus, e: Event, prev: Event | None, nxt: Event | None, 
         lines += ['<figure class="x-figure x-locator-figure">',
                   maps.locator_map(places, ident=f"locator-{e.id}"), "</figure>", ""]
     if e.actors:
-        lines += ["## Actors {#actors}", "", "| Actor | Role |", "| --- | --- |"]
+        lines += ["## " + _("Actors") + " {#actors}", "",
+                  f"| {_('Actor')} | {_('Role')} |", "| --- | --- |"]
         for ea in e.actors:
             a = corpus.actors[ea.actor]
             lines.append(f"| [{plain(a.name)}]({links.md(page, links.actor(a.id))}) | "
                          f"{plain(ea.role)} |")
         lines.append("")
-    lines += ["## Sources {#sources}", "", *citations(corpus, page, e.sources),
+    lines += ["## " + _("Sources") + " {#sources}", "", *citations(corpus, page, e.sources),
               *reviewed(e.reviewed)]
     for i, d in enumerate(e.disputed, 1):
-        lines += [f"## Disputed: {plain(d.label)} {{#disputed-{i}}}", "",
-                  "Sources disagree; each value is shown with who gives it.", "",
-                  "| Value | Given by | Note |", "| --- | --- | --- |"]
+        lines += ["## " + _("Disputed: %(label)s") % {"label": plain(d.label)}
+                  + f" {{#disputed-{i}}}", "",
+                  _("Sources disagree; each value is shown with who gives it."), "",
+                  f"| {_('Value')} | {_('Given by')} | {_('Note')} |", "| --- | --- | --- |"]
         for v in d.values:
             lines.append(f"| {plain(v.value)} | {cite_inline(corpus, page, v.sources)} | "
                          f"{plain(v.note) if v.note else ''} |")
@@ -70,20 +75,23 @@ def event_page(corpus: Corpus, e: Event, prev: Event | None, nxt: Event | None, 
             lines += [rich(d.note, abbrs(corpus)), ""]
     claims = corpus.claims_by_event.get(e.id, ())
     if claims:
-        lines += ["## Claims that cite this event {#claims}", ""]
+        lines += ["## " + _("Claims that cite this event") + " {#claims}", ""]
         lines += [f"- [{plain(corpus.claims[c].label)}]({links.md(page, links.claim(c))})"
                   for c in claims]
         lines.append("")
     nav = []
     if prev:
-        nav.append(f"← Previous: [{plain(prev.title)}]({links.md(page, links.event(prev.id))})")
+        nav.append("← " + _("Previous: %(link)s") % {
+            "link": f"[{plain(prev.title)}]({links.md(page, links.event(prev.id))})"})
     if nxt:
-        nav.append(f"Next: [{plain(nxt.title)}]({links.md(page, links.event(nxt.id))}) →")
+        nav.append(_("Next: %(link)s") % {
+            "link": f"[{plain(nxt.title)}]({links.md(page, links.event(nxt.id))})"} + " →")
     year = e.when.date.year
     anchor = year_anchor(year, era_of(e, all_eras))
-    nav.append(f"[Timeline]({links.md(page, links.TIMELINE, anchor)})"
+    nav.append(f"[{_('Timeline')}]({links.md(page, links.TIMELINE, anchor)})"
                if len(corpus.events) <= SPLIT else
-               f"[Timeline: {year}]({links.md(page, links.timeline_year(year))})")
+               f"[{_('Timeline: %(year)s') % {'year': year}}]"
+               f"({links.md(page, links.timeline_year(year))})")
     lines += [*cite_block(event_cited(e, site)), "---", "", " · ".join(nav), ""]
     return "\n".join(lines)
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from explainer.i18n import _, approximately, integer
 from explainer.model import Corpus, Event
 from explainer.render import links, scope, svg, whatnext
-from explainer.render.common import abbrs, count
+from explainer.render.common import abbrs, count, number_word
 from explainer.render.timeline import chart_target
 from explainer.text import first_sentence, plain, rich, rich_inline
 
@@ -18,7 +19,6 @@ HOME_TAG = "home"
 MAX_COUPS = 10
 MAX_THESES = 3
 MAX_SOURCES = 3
-_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
 def story_events(corpus: Corpus, n: int = 4) -> list[Event]:
@@ -50,7 +50,7 @@ def _link(page: str, e: Event, text: str) -> str:
 
 
 def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + _(" and ") + items[-1]
 
 
 def history_sentence(corpus: Corpus, page: str) -> str | None:
@@ -66,22 +66,25 @@ def history_sentence(corpus: Corpus, page: str) -> str | None:
         near = any(abs(y - years[i]) <= 1 for j, y in enumerate(years) if j != i)
         d = e.when.date
         text = d.display().split(" ", 1)[-1] if near and d.month and d.day else str(d.year)
-        return f"c. {text}" if e.when.approximate else text
+        return approximately(text) if e.when.approximate else text
 
     n = len(coups)
-    count = f"{_NUMBERS[n] if n < len(_NUMBERS) else n} coup{'s' if n != 1 else ''}"
+    count = (_("one coup") if n == 1 else _("%(number)s coups") % {"number": number_word(n)})
     dates = _and([_link(page, e, when(i, e)) for i, e in enumerate(coups)
                   if i >= n - MAX_COUPS])
     if n > MAX_COUPS:
         # A long record: the latest few, and the list of them all.
-        every = f'<a href="{links.href(page, links.by_kind("coup"))}">all of them</a>'
-        dates = f"the latest {MAX_COUPS} in {dates} ({every})"
+        every = f'<a href="{links.href(page, links.by_kind("coup"))}">{_("all of them")}</a>'
+        dates = _("the latest %(n)s in %(dates)s (%(all)s)") % {
+            "n": integer(MAX_COUPS), "dates": dates, "all": every}
+    else:
+        dates = _("in %(dates)s") % {"dates": dates}
     independence = next((e for e in home if e.kind == "independence"), None)
     if independence is None:
-        return f"Mali has had {count}: {'' if n > MAX_COUPS else 'in '}{dates}."
+        return _("Mali has had %(count)s: %(dates)s.") % {"count": count, "dates": dates}
     since = _link(page, independence, str(independence.when.date.year))
-    return (f"Mali became independent in {since}; it has had {count} since, "
-            f"{'' if n > MAX_COUPS else 'in '}{dates}.")
+    return (_("Mali became independent in %(year)s; it has had %(count)s since, %(dates)s.")
+            % {"year": since, "count": count, "dates": dates})
 
 
 def story(corpus: Corpus, page: str) -> list[str]:
@@ -90,17 +93,18 @@ def story(corpus: Corpus, page: str) -> list[str]:
     out = [s for s in (history_sentence(corpus, page),) if s]
     for e in story_events(corpus, 5 - len(out)):
         sentence = rich_inline(first_sentence(e.summary), glossary)
+        aria = _("sources: %(title)s") % {"title": plain(e.title)}
         out.append(f'{sentence} <a class="x-more" href="{links.href(page, links.event(e.id))}" '
-                   f'aria-label="sources: {plain(e.title)}">(sources)</a>')
+                   f'aria-label="{aria}">{_("(sources)")}</a>')
     return out
 
 
 def home(corpus: Corpus) -> str:
     page = links.HOME
-    lines = ["# Mali's double coup, explained", "",
-             "A sourced, fact-checked guide to an op-ed on the coups of August 2020 and May "
-             "2021 in Mali: the events behind it, the people in it, and how its argument holds "
-             "up.", "", "## What happened {#what-happened}", ""]
+    lines = ["# " + _("Mali's double coup, explained"), "",
+             _("A sourced, fact-checked guide to an op-ed on the coups of August 2020 and May "
+               "2021 in Mali: the events behind it, the people in it, and how its argument "
+               "holds up."), "", "## " + _("What happened") + " {#what-happened}", ""]
     sentences = story(corpus, page)
     if sentences:
         timeline = links.href(page, links.TIMELINE)
@@ -109,43 +113,50 @@ def home(corpus: Corpus) -> str:
                   '<figure class="x-figure">',
                   *svg.overviews(corpus.events.values(), ident="home-overview",
                                  target=chart_target(corpus, page), article=mark),
-                  "<figcaption>Mali's coups since independence, and the months of the double coup"
-                  + (" (the dashed line: the article's publication)" if mark else "") + ". "
-                  f'<a href="{timeline}">Open the timeline</a>.</figcaption>',
+                  "<figcaption>"
+                  + (_("Mali's coups since independence, and the months of the double coup "
+                       "(the dashed line: the article's publication).") if mark else
+                     _("Mali's coups since independence, and the months of the double coup."))
+                  + f' <a href="{timeline}">' + _("Open the timeline") + "</a>.</figcaption>",
                   "</figure>", ""]
     else:
-        lines += ["No events are recorded yet.", ""]
+        lines += [_("No events are recorded yet."), ""]
     lines += whatnext.what_happened_next(corpus, page)
     theses = [c for c in corpus.claims.values() if c.kind == "thesis"]
-    lines += ["## What the article argues {#argument}", ""]
+    lines += ["## " + _("What the article argues") + " {#argument}", ""]
     for t in theses[:MAX_THESES]:
         lines += [f"**[{plain(t.label)}]({links.md(page, links.claim(t.id))})**", "",
                   rich(t.statement, abbrs(corpus)), ""]
     if len(theses) > MAX_THESES:
-        lines += [f"And {len(theses) - MAX_THESES} more: see [the argument]"
-                  f"({links.md(page, links.ARGUMENT)}).", ""]
+        lines += [_("And %(n)s more: see [the argument](%(link)s).") % {
+            "n": integer(len(theses) - MAX_THESES), "link": links.md(page, links.ARGUMENT)}, ""]
     sources = list(corpus.sources.values())
     for s in sources[:MAX_SOURCES]:
-        lines += [f"The article: *{plain(s.title)}* by {plain(s.author)}, published by "
-                  f"{plain(s.publisher)}, {plain(s.published.display())}; "
-                  f"[about the source]({links.md(page, links.SOURCE, 'source-' + s.id)}).", ""]
+        lines += [_("The article: *%(title)s* by %(author)s, published by %(publisher)s, "
+                    "%(date)s; [about the source](%(link)s).") % {
+            "title": plain(s.title), "author": plain(s.author), "publisher": plain(s.publisher),
+            "date": plain(s.published.display()),
+            "link": links.md(page, links.SOURCE, "source-" + s.id)}, ""]
     if len(sources) > MAX_SOURCES:
-        lines += [f"And {len(sources) - MAX_SOURCES} more: see [the sources]"
-                  f"({links.md(page, links.SOURCE)}).", ""]
-    lines += ["## Where to start {#start}", "",
-              f"- [The timeline]({links.md(page, links.TIMELINE)}): "
-              f"{len(corpus.events)} events in date order, filterable by kind and actor.",
-              f"- [The argument]({links.md(page, links.ARGUMENT)}): the thesis, what supports "
-              "it, what it attacks, as a map.",
-              f"- [The article, paragraph by paragraph]({links.md(page, links.ARTICLE)}): "
-              "what each paragraph says, the claims it makes and their verdicts.",
-              f"- [The actors]({links.md(page, links.ACTORS)}): {len(corpus.actors)} people "
-              "and organisations.",
-              f"- [The map]({links.md(page, links.MAP)}): where it happened, "
-              f"{count(len(corpus.events_by_place), 'place')} from Bamako to the capitals "
-              "that reacted.",
-              f"- [The fact-checks]({links.md(page, links.FACT_CHECKS)}): each claim of fact "
-              "against the record.",
-              f"- [Was the warning right?]({links.md(page, links.HINDSIGHT)}): the argument "
-              "beside what happened after the article.", ""]
+        lines += [_("And %(n)s more: see [the sources](%(link)s).") % {
+            "n": integer(len(sources) - MAX_SOURCES), "link": links.md(page, links.SOURCE)}, ""]
+    lines += ["## " + _("Where to start") + " {#start}", "",
+              "- " + _("[The timeline](%(link)s): %(n)s events in date order, filterable by "
+                       "kind and actor.") % {"link": links.md(page, links.TIMELINE),
+                                             "n": integer(len(corpus.events))},
+              "- " + _("[The argument](%(link)s): the thesis, what supports it, what it "
+                       "attacks, as a map.") % {"link": links.md(page, links.ARGUMENT)},
+              "- " + _("[The article, paragraph by paragraph](%(link)s): what each paragraph "
+                       "says, the claims it makes and their verdicts.")
+              % {"link": links.md(page, links.ARTICLE)},
+              "- " + _("[The actors](%(link)s): %(n)s people and organisations.")
+              % {"link": links.md(page, links.ACTORS), "n": integer(len(corpus.actors))},
+              "- " + _("[The map](%(link)s): where it happened, %(places)s from Bamako to the "
+                       "capitals that reacted.") % {
+                  "link": links.md(page, links.MAP),
+                  "places": count(len(corpus.events_by_place), "place")},
+              "- " + _("[The fact-checks](%(link)s): each claim of fact against the record.")
+              % {"link": links.md(page, links.FACT_CHECKS)},
+              "- " + _("[Was the warning right?](%(link)s): the argument beside what happened "
+                       "after the article.") % {"link": links.md(page, links.HINDSIGHT)}, ""]
     return "\n".join(lines)

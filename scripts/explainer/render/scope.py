@@ -18,7 +18,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from explainer import i18n
 from explainer.geo.outlines import country as country_outline
+from explainer.i18n import _, ngettext
 from explainer.model import Corpus, Event, Source
 
 REGIONAL_TAG = "regional"
@@ -53,7 +55,7 @@ def country(corpus: Corpus, e: Event) -> str | None:
     for p in corpus.places_of(e):
         if p.country:
             c = country_outline(p.country)
-            return c.name if c else p.country
+            return i18n.country_name(p.country, c.name if c else p.country)
     return None
 
 
@@ -93,9 +95,13 @@ def time_after(e: Event, day: dt.date) -> str:
     days = (e.when.date.first_day() - day).days
     if days < 45:
         weeks = max(1, round(days / 7))
-        return "within a week" if days < 7 else f"about {weeks} week{'s' * (weeks != 1)}"
+        return _("within a week") if days < 7 else ngettext(
+            "about %(n)s week", "about %(n)s weeks", weeks) % {"n": weeks}
     months = round(days / 30.4375)
     if months < 24:
-        return f"about {months} months"
+        return _("about %(n)s months") % {"n": months}
     years, rest = divmod(months, 12)
-    return f"about {years} years" + (f" and {rest} month{'s' * (rest != 1)}" if rest else "")
+    if not rest:
+        return _("about %(n)s years") % {"n": years}
+    return ngettext("about %(n)s years and %(rest)s month", "about %(n)s years and %(rest)s months",
+                    rest) % {"n": years, "rest": rest}

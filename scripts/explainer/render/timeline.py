@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from explainer.dates import MONTHS
+from explainer.i18n import N_, _, format_day, integer, month_name
 from explainer.model import Corpus, Event
 from explainer.render import links, paging, scope, svg
 from explainer.render.common import count, kind_label
@@ -35,20 +35,33 @@ class Era:
     """A stretch of the timeline: from `start` (None: the beginning) to the next era's start."""
 
     ident: str
+    #: In English, marked for the catalogue; `title` gives it in the active language.
     heading: str
     start: dt.date | None = None
     #: Shown under the era's heading: the marker of the article's publication, for one.
     mark: str = ""
+    #: "The transition from 2020 to the article": the heading, cut at the article.
+    to_article: bool = False
+
+    @property
+    def title(self) -> str:
+        if self.to_article:
+            return _("%(era)s to the article") % {
+                "era": _(self.heading.replace(" since ", " from "))}
+        return _(self.heading)
 
 
 #: The eras by year: a small constant table, not data. `eras()` adds the one after the article.
 ERAS: tuple[Era, ...] = (
-    Era(ident="before-independence", heading="Before independence"),
-    Era(ident="independence", heading="From independence to 2012", start=dt.date(1960, 1, 1)),
-    Era(ident="crisis", heading="Crisis and intervention, 2012–2020",
+    Era(ident="before-independence", heading=N_("Before independence")),
+    Era(ident="independence", heading=N_("From independence to 2012"),
+        start=dt.date(1960, 1, 1)),
+    Era(ident="crisis", heading=N_("Crisis and intervention, 2012–2020"),
         start=dt.date(2012, 1, 1)),
-    Era(ident="transition", heading="The transition since 2020", start=dt.date(2020, 1, 1)),
+    Era(ident="transition", heading=N_("The transition since 2020"), start=dt.date(2020, 1, 1)),
 )
+#: The last era's heading when it ends at the article (Era.title).
+_CUT_HEADINGS = (N_("The transition from 2020"),)
 AFTER = "after-the-article"
 
 
@@ -62,12 +75,11 @@ def eras(corpus: Corpus) -> tuple[Era, ...]:
     base = [e for e in ERAS if e.start is None or e.start <= day]
     last = base[-1]
     # "The transition since 2020" ends where the next era begins.
-    base[-1] = Era(ident=last.ident, heading=last.heading.replace(" since ", " from ")
-                   + " to the article", start=last.start)
-    mark = (f"◆ The article is published: {plain(src.published.display())}, by "
-            f"{day.day} {MONTHS[day.month - 1]} {day.year} at the latest. Every event below "
-            "happened after it.")
-    return (*base, Era(ident=AFTER, heading="After the article",
+    base[-1] = Era(ident=last.ident, heading=last.heading, start=last.start, to_article=True)
+    mark = "◆ " + _("The article is published: %(date)s, by %(latest)s at the latest. Every "
+                    "event below happened after it.") % {
+        "date": plain(src.published.display()), "latest": format_day(day)}
+    return (*base, Era(ident=AFTER, heading=N_("After the article"),
                        start=day + dt.timedelta(days=1), mark=mark))
 
 
@@ -101,9 +113,10 @@ def _by_era_year(events: Sequence[Event], all_eras: Sequence[Era]
 
 
 def _era_heading(page: str, era: Era, h: str) -> list[str]:
-    lines = [f"{h} {era.heading} {{#era-{era.ident}}}", ""]
+    lines = [f"{h} {era.title} {{#era-{era.ident}}}", ""]
     if era.mark:
-        lines += [f"{era.mark} [Was the warning right?]({links.md(page, links.HINDSIGHT)})",
+        lines += [f"{era.mark} [{_('Was the warning right?')}]"
+                  f"({links.md(page, links.HINDSIGHT)})",
                   "{: .x-article-mark #article-published }", ""]
     return lines
 
@@ -120,7 +133,7 @@ def _year_index(page: str, events: Sequence[Event], year_page: Callable[[int], s
         n = len(evs)
         anchor = year_anchor(year, run_era)
         target = links.md(page, year_page(year), anchor if anchor != f"year-{year}" else "")
-        lines.append(f"- [{year}]({target}): {n} event{'s' if n != 1 else ''}")
+        lines.append(f"- [{year}]({target}): {count(n, 'event')}")
     return [*lines, ""]
 
 
@@ -163,6 +176,10 @@ def _listing(corpus: Corpus, path: str, title: str, intro: list[str], events: Se
     return pages
 
 
+def _year_title(title: str, year: int) -> str:
+    return _("%(title)s: %(year)s") % {"title": title, "year": year}
+
+
 def month_page(year_page: str, month: int) -> str:
     """A month of a year page that is split: `<year page>/<MM>.md`; `undated.md` for events
     known only to the year."""
@@ -174,23 +191,24 @@ def _year_pages(corpus: Corpus, path: str, title: str, year: int, evs: Sequence[
     """One year's page; above SPLIT events, an index of months and paged pages per month."""
     back = f"[← {title}]({links.md(p, path)})"
     if len(evs) <= SPLIT:
-        return {p: "\n".join([f"# {title}: {year}", "", back, "",
+        return {p: "\n".join([f"# {_year_title(title, year)}", "", back, "",
                                *_grouped(corpus, p, evs, attrs=attrs, all_eras=all_eras)])}
     months: dict[int, list[Event]] = {}
     for e in evs:
         months.setdefault(e.when.date.month, []).append(e)
-    index = [f"# {title}: {year}", "", back, "", f"{len(evs)} events, by month:", ""]
+    index = [f"# {_year_title(title, year)}", "", back, "",
+             _("%(events)s, by month:") % {"events": count(len(evs), "event")}, ""]
     pages: dict[str, str] = {}
     for month, mevs in sorted(months.items()):
-        name = MONTHS[month - 1] if month else "Month not known"
+        name = month_name(month) if month else _("Month not known")
         base = month_page(p, month)
-        index.append(f"- [{name}]({links.md(p, base)}): {len(mevs)} event"
-                     f"{'s' if len(mevs) != 1 else ''}")
+        index.append(f"- [{name}]({links.md(p, base)}): {count(len(mevs), 'event')}")
         runs = paging.chunks(mevs, SPLIT)
         for n, run in enumerate(runs, 1):
             mp = paging.numbered(base, n)
             nav = paging.pager(mp, base, n, len(runs))
-            lines = [f"# {title}: {name if month else 'month not known'} {year}", "",
+            when = f"{name} {year}" if month else _("month not known %(year)s") % {"year": year}
+            lines = [f"# {title}: {when}", "",
                      f"[← {year}]({links.md(mp, p)}) · [{title}]({links.md(mp, path)})", "",
                      *nav]
             lines += event_list(corpus, mp, run, months=attrs and n == 1)
@@ -203,7 +221,7 @@ def _filters(corpus: Corpus, page: str, events: Sequence[Event]) -> list[str]:
     filters" disclosure under the drop-downs."""
     kinds = Counter(e.kind for e in events)
     by_kind = " · ".join(
-        f'<a href="{links.href(page, links.by_kind(k))}">{kind_label(k)}</a> ({n})'
+        f'<a href="{links.href(page, links.by_kind(k))}">{kind_label(k)}</a> ({integer(n)})'
         for k, n in sorted(kinds.items()))
     counts = _actor_counts(corpus)
     shown = counts[:TOP_ACTORS]
@@ -212,14 +230,17 @@ def _filters(corpus: Corpus, page: str, events: Sequence[Event]) -> list[str]:
         for n, a in sorted(shown, key=lambda t: corpus.actors[t[1]].name.casefold()))
     more = ""
     if len(counts) > len(shown):
-        more = (f"<p>(the {len(shown)} actors with most events; every actor page links to its "
-                f'own filter: <a href="{links.href(page, links.ACTORS)}">all actors</a>)</p>')
-    return ["## Filter {#filter}", "",
+        more = "<p>" + _("(the %(n)s actors with most events; every actor page links to its "
+                         "own filter: %(all)s)") % {
+            "n": integer(len(shown)),
+            "all": f'<a href="{links.href(page, links.ACTORS)}">{_("all actors")}</a>'} + "</p>"
+    return ["## " + _("Filter") + " {#filter}", "",
             '<div class="x-filter-links" id="x-filter-links">'
-            "<p>Each link opens a page with only those events; no JavaScript needed. An "
-            "actor's page also filters their events by kind.</p>"
-            f"<p><strong>By kind:</strong> {by_kind}</p>"
-            f"<p><strong>By actor:</strong> {by_actor}</p>{more}{_by_place(corpus, page)}</div>",
+            "<p>" + _("Each link opens a page with only those events; no JavaScript needed. An "
+                      "actor's page also filters their events by kind.") + "</p>"
+            f"<p><strong>{_('By kind:')}</strong> {by_kind}</p>"
+            f"<p><strong>{_('By actor:')}</strong> {by_actor}</p>{more}"
+            f"{_by_place(corpus, page)}</div>",
             ""]
 
 
@@ -258,16 +279,21 @@ def _combined(corpus: Corpus, ident: str, evs: list[Event], all_eras: Sequence[E
     pages: dict[str, str] = {}
     for kind in sorted(kinds):
         p = actor_kind_page(ident, kind)
-        back = [f"Events of kind *{kind_label(kind)}* involving [{plain(a.name)}]"
-                f"({links.md(p, links.actor(ident))}). [All their events]({links.md(p, path)}) · "
-                f"[All {kind_label(kind)} events]({links.md(p, links.by_kind(kind))}) · "
-                f"[All events]({links.md(p, links.TIMELINE)}).", ""]
-        pages.update(_listing(corpus, p, f"Timeline: {plain(a.name)}, {kind_label(kind)}", back,
+        back = [_("Events of kind *%(kind)s* involving [%(name)s](%(actor)s). [All their "
+                  "events](%(theirs)s) · [All %(kind)s events](%(kind_page)s) · [All "
+                  "events](%(all)s).") % {
+            "kind": kind_label(kind), "name": plain(a.name),
+            "actor": links.md(p, links.actor(ident)),
+            "theirs": links.md(p, path), "kind_page": links.md(p, links.by_kind(kind)),
+            "all": links.md(p, links.TIMELINE)}, ""]
+        title = _("Timeline: %(name)s, %(kind)s") % {"name": plain(a.name),
+                                                     "kind": kind_label(kind)}
+        pages.update(_listing(corpus, p, title, back,
                               [e for e in evs if e.kind == kind],
                               functools.partial(_actor_kind_year, ident, kind),
                               all_eras=all_eras))
-    line = ("**Only one kind:** " + " · ".join(
-        f"[{kind_label(k)}]({links.md(path, actor_kind_page(ident, k))}) ({n})"
+    line = (_("**Only one kind:**") + " " + " · ".join(
+        f"[{kind_label(k)}]({links.md(path, actor_kind_page(ident, k))}) ({integer(n)})"
         for k, n in sorted(kinds.items())))
     return [line, ""], pages
 
@@ -288,9 +314,10 @@ def _by_place(corpus: Corpus, page: str) -> str:
         return ""
     links_ = " · ".join(
         f'<a href="{links.href(page, links.by_place(p))}">{plain(corpus.places[p].name)}</a> '
-        f"({n})" for n, p in sorted(places, key=lambda t: corpus.places[t[1]].name.casefold()))
-    return (f"<p><strong>By place:</strong> {links_} "
-            f'(<a href="{links.href(page, links.MAP)}">the map</a>)</p>')
+        f"({integer(n)})"
+        for n, p in sorted(places, key=lambda t: corpus.places[t[1]].name.casefold()))
+    return (f"<p><strong>{_('By place:')}</strong> {links_} "
+            f'(<a href="{links.href(page, links.MAP)}">{_("the map")}</a>)</p>')
 
 
 def timeline_pages(corpus: Corpus) -> dict[str, str]:
@@ -300,32 +327,39 @@ def timeline_pages(corpus: Corpus) -> dict[str, str]:
     # First in the content: a way past the chart and the filters (a few Tab presses to the
     # first event).
     skip = first_event_anchor(events[0]) if events and len(events) <= SPLIT else "events"
-    intro = [f'<p class="x-skip-events"><a href="#{skip}">Skip to the events</a></p>', "",
-             f"Every event in this explainer, {len(events)} in all, in date order. Dates are "
-             "given as precisely as they are known: a day, a month, or a year (“c.” when "
-             "approximate). Key events are marked.", ""]
+    intro = [f'<p class="x-skip-events"><a href="#{skip}">{_("Skip to the events")}</a></p>',
+             "", _("Every event in this explainer, %(n)s in all, in date order. Dates are "
+                   "given as precisely as they are known: a day, a month, or a year (“c.” when "
+                   "approximate). Key events are marked.") % {"n": integer(len(events))}, ""]
     if events:
         mark = svg.article_mark(corpus)
         intro += ['<figure class="x-figure">',
                   *svg.overviews(events, ident="timeline-overview",
                                  target=chart_target(corpus, links.TIMELINE), article=mark),
-                  "<figcaption>Events per year and Mali's coups"
-                  + ("; a dashed line marks the article's publication" if mark else "")
-                  + "; below it, the double coup month by month, each dot counting the events "
-                  "of one kind in one month. Each coup and dot opens its year or month in the "
-                  "list below, which names every event.</figcaption>", "</figure>", ""]
+                  "<figcaption>"
+                  + (_("Events per year and Mali's coups; a dashed line marks the article's "
+                       "publication; below it, the double coup month by month, each dot "
+                       "counting the events of one kind in one month. Each coup and dot opens "
+                       "its year or month in the list below, which names every event.")
+                     if mark else
+                     _("Events per year and Mali's coups; below it, the double coup month by "
+                       "month, each dot counting the events of one kind in one month. Each "
+                       "coup and dot opens its year or month in the list below, which names "
+                       "every event."))
+                  + "</figcaption>", "</figure>", ""]
     intro += _filters(corpus, links.TIMELINE, events)
-    intro += ['<div id="x-timeline-filter"></div>', "", "## Events {#events}", ""]
-    pages = _listing(corpus, links.TIMELINE, "Timeline", intro, events, links.timeline_year,
+    intro += ['<div id="x-timeline-filter"></div>', "", "## " + _("Events") + " {#events}", ""]
+    pages = _listing(corpus, links.TIMELINE, _("Timeline"), intro, events, links.timeline_year,
                      attrs=True, all_eras=all_eras)
     by_kind: dict[str, list[Event]] = {}
     for e in events:
         by_kind.setdefault(e.kind, []).append(e)
     for kind, evs in sorted(by_kind.items()):
         path = links.by_kind(kind)
-        back = [f"Events of kind *{kind_label(kind)}*. [All events]"
-                f"({links.md(path, links.TIMELINE)}).", ""]
-        pages.update(_listing(corpus, path, f"Timeline: {kind_label(kind)}", back, evs,
+        back = [_("Events of kind *%(kind)s*. [All events](%(all)s).") % {
+            "kind": kind_label(kind), "all": links.md(path, links.TIMELINE)}, ""]
+        pages.update(_listing(corpus, path, _("Timeline: %(name)s") % {"name": kind_label(kind)},
+                              back, evs,
                               functools.partial(links.by_kind, kind), all_eras=all_eras))
     top = {a for _, a in _actor_counts(corpus)[:TOP_ACTORS]}
     for ident, ev_ids in corpus.events_by_actor.items():
@@ -334,10 +368,12 @@ def timeline_pages(corpus: Corpus) -> dict[str, str]:
         mine = [corpus.events[i] for i in ev_ids]
         combos, combo_pages = (_combined(corpus, ident, mine, all_eras) if ident in top
                                else ([], {}))
-        back = [f"Events involving [{plain(a.name)}]({links.md(path, links.actor(ident))}): "
-                f"{count(len(mine), 'event')}. [All events]({links.md(path, links.TIMELINE)}).",
+        back = [_("Events involving [%(name)s](%(actor)s): %(events)s. [All events](%(all)s).")
+                % {"name": plain(a.name), "actor": links.md(path, links.actor(ident)),
+                   "events": count(len(mine), "event"), "all": links.md(path, links.TIMELINE)},
                 "", *combos]
-        pages.update(_listing(corpus, path, f"Timeline: {plain(a.name)}", back, mine,
+        pages.update(_listing(corpus, path, _("Timeline: %(name)s") % {"name": plain(a.name)},
+                              back, mine,
                               functools.partial(links.by_actor, ident), all_eras=all_eras))
         pages.update(combo_pages)
     for ident, ev_ids in corpus.events_by_place.items():
@@ -345,9 +381,11 @@ def timeline_pages(corpus: Corpus) -> dict[str, str]:
             continue
         pl = corpus.places[ident]
         path = links.by_place(ident)
-        back = [f"Events at [{plain(pl.name)}]({links.md(path, links.place(ident))}). "
-                f"[All events]({links.md(path, links.TIMELINE)}).", ""]
-        pages.update(_listing(corpus, path, f"Timeline: {plain(pl.name)}", back,
+        back = [_("Events at [%(name)s](%(place)s). [All events](%(all)s).") % {
+            "name": plain(pl.name), "place": links.md(path, links.place(ident)),
+            "all": links.md(path, links.TIMELINE)}, ""]
+        pages.update(_listing(corpus, path, _("Timeline: %(name)s") % {"name": plain(pl.name)},
+                              back,
                               [corpus.events[i] for i in ev_ids],
                               functools.partial(links.by_place, ident), all_eras=all_eras))
     return pages

@@ -7,9 +7,10 @@ are named, so the section does not grow with the dataset.
 
 from __future__ import annotations
 
+from explainer.i18n import _, approximately, integer
 from explainer.model import Corpus, Event
 from explainer.render import links, scope, timeline
-from explainer.render.common import abbrs, count
+from explainer.render.common import abbrs, count, number_word
 from explainer.render.hindsight import OUTCOME_LABELS
 from explainer.text import first_sentence, plain, rich_inline
 
@@ -21,15 +22,10 @@ _NEXT_KINDS = ("withdrawal", "treaty", "referendum", "coup", "sanction", "sancti
 MAX_NEXT = 5
 AFTER_ANCHOR = f"era-{timeline.AFTER}"
 MAX_COUPS = 10
-_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-
-
-def _number(n: int) -> str:
-    return _NUMBERS[n] if n < len(_NUMBERS) else str(n)
 
 
 def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + _(" and ") + items[-1]
 
 
 def _a(page: str, target: str, text: str, anchor: str = "") -> str:
@@ -63,15 +59,16 @@ def region_sentence(corpus: Corpus, page: str) -> str | None:
         d = e.when.date
         text = d.display().split(" ", 1)[-1] if d.day else d.display()
         by_country.setdefault(scope.country(corpus, e) or e.title, []).append(
-            _a(page, links.event(e.id), f"c. {text}" if e.when.approximate else text))
+            _a(page, links.event(e.id), approximately(text) if e.when.approximate else text))
     named = _and([f"{plain(c)} ({', '.join(dates)})" for c, dates in by_country.items()])
     n = len(coups)
     more = ""
     if n > len(shown):
-        more = f" ({_a(page, links.by_kind('coup'), 'all of them')})"
-        named = f"the latest {len(shown)} in " + named
-    return (f"Since {scope.REGION_SINCE}, the countries in this record have had "
-            f"{_number(n)} coup{'s' * (n != 1)}{more}: {named}.")
+        more = f" ({_a(page, links.by_kind('coup'), _('all of them'))})"
+        named = _("the latest %(n)s in %(named)s") % {"n": integer(len(shown)), "named": named}
+    coups_ = _("one coup") if n == 1 else _("%(number)s coups") % {"number": number_word(n)}
+    return (_("Since %(year)s, the countries in this record have had %(coups)s: %(named)s.")
+            % {"year": scope.REGION_SINCE, "coups": coups_ + more, "named": named})
 
 
 def what_happened_next(corpus: Corpus, page: str) -> list[str]:
@@ -81,22 +78,28 @@ def what_happened_next(corpus: Corpus, page: str) -> list[str]:
     if not later or src is None:
         return []
     glossary = abbrs(corpus)
+    after = _("%(events)s after it") % {"events": count(len(later), "event")}
     sentences = [
-        f"The article was published in {plain(src.published.display())}; this record follows "
-        f"events to {_a(page, links.event(later[-1].id), later[-1].when.display())}, "
-        f"{_a(page, links.TIMELINE, count(len(later), 'event') + ' after it', AFTER_ANCHOR)}."]
+        _("The article was published in %(date)s; this record follows events to %(last)s, "
+          "%(after)s.") % {
+            "date": plain(src.published.display()),
+            "last": _a(page, links.event(later[-1].id), later[-1].when.display()),
+            "after": _a(page, links.TIMELINE, after, AFTER_ANCHOR)}]
     for e in next_events(corpus, later):
         sentence = rich_inline(first_sentence(e.summary), glossary)
+        aria = _("sources: %(title)s") % {"title": plain(e.title)}
         sentences.append(f'{sentence} <a class="x-more" '
                          f'href="{links.href(page, links.event(e.id))}" '
-                         f'aria-label="sources: {plain(e.title)}">(sources)</a>')
+                         f'aria-label="{aria}">{_("(sources)")}</a>')
     if region := region_sentence(corpus, page):
         sentences.append(region)
     thesis = next((c for c in corpus.claims.values() if c.kind == "thesis" and c.outcome), None)
     if thesis and thesis.outcome:
         sentences.append(
-            f"Was the warning right? As of {plain(thesis.outcome.as_of.display())}, its thesis "
-            f"is judged {_a(page, links.HINDSIGHT, OUTCOME_LABELS[thesis.outcome.status])}: "
-            f"{rich_inline(first_sentence(thesis.outcome.note), glossary)}")
-    return ["## What happened next {#what-happened-next}", "",
+            _("Was the warning right? As of %(date)s, its thesis is judged %(outcome)s: "
+              "%(note)s") % {
+                "date": plain(thesis.outcome.as_of.display()),
+                "outcome": _a(page, links.HINDSIGHT, OUTCOME_LABELS[thesis.outcome.status]),
+                "note": rich_inline(first_sentence(thesis.outcome.note), glossary)})
+    return ["## " + _("What happened next") + " {#what-happened-next}", "",
             '<p class="x-story">' + " ".join(sentences) + "</p>", ""]
