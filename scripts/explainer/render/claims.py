@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from explainer.i18n import _
 from explainer.model import Claim, Corpus
 from explainer.render import links
 from explainer.render.cite import DEFAULT_SITE, Cited, Publication, cite_block
@@ -74,44 +75,45 @@ def claim_page(corpus: Corpus, c: Claim, site: Publication = DEFAULT_SITE) -> st
     if c.outcome:
         badge += f" · {outcome_badge(c.outcome.status)}"
     lines = [f"# {plain(c.label)} {heading_anchor('claim-' + c.id)}", "",
-             f"**Part in the argument:** {kind_label(c.kind)}{badge}", "",
-             "## What the article says {#statement}", "",
+             _("**Part in the argument:** %(kind)s") % {"kind": kind_label(c.kind)} + badge, "",
+             "## " + _("What the article says") + " {#statement}", "",
              rich(c.statement, abbrs(corpus)), ""]
     if c.quotes:
-        lines += ["In the article's words:", ""]
+        lines += [_("In the article's words:"), ""]
         for q in c.quotes:
             lines += [*quote_block(corpus, page, q), ""]
-    relations = [("Supports", c.supports), ("Attacks", c.attacks),
-                 ("Supported by", corpus.supporters.get(c.id, ())),
-                 ("Attacked by", corpus.attackers.get(c.id, ()))]
-    if any(ids for _, ids in relations):
-        lines += ["## Place in the argument {#relations}", ""]
+    relations = [(_("Supports"), c.supports), (_("Attacks"), c.attacks),
+                 (_("Supported by"), corpus.supporters.get(c.id, ())),
+                 (_("Attacked by"), corpus.attackers.get(c.id, ()))]
+    if any(ids for _name, ids in relations):
+        lines += ["## " + _("Place in the argument") + " {#relations}", ""]
         for name, ids in relations:
             if ids:
-                lines.append(f"- **{name}:** " + ", ".join(claim_link(corpus, page, i)
-                                                          for i in ids))
-        lines += ["", f"See [the whole argument]({links.md(page, links.ARGUMENT)}).", ""]
+                lines.append(f"- **{name}{_(':')}** " + ", ".join(claim_link(corpus, page, i)
+                                                                 for i in ids))
+        lines += ["", _("See [the whole argument](%(link)s).")
+                  % {"link": links.md(page, links.ARGUMENT)}, ""]
     if c.evidence:
-        lines += ["## Evidence {#evidence}", ""]
+        lines += ["## " + _("Evidence") + " {#evidence}", ""]
         for i in c.evidence:
             e = corpus.events[i]
             lines.append(f"- {time(e.when)} · [{plain(e.title)}]({links.md(page, links.event(i))})")
         lines.append("")
     if c.actors:
-        lines += ["## Actors named {#actors}", "", ", ".join(
+        lines += ["## " + _("Actors named") + " {#actors}", "", ", ".join(
             f"[{plain(corpus.actors[a].name)}]({links.md(page, links.actor(a))})"
             for a in c.actors), ""]
-    lines += ["## Fact-check {#assessment}", ""]
+    lines += ["## " + _("Fact-check") + " {#assessment}", ""]
     if c.assessment is None:
-        lines += ["Not assessed: this claim is part of the argument, not a statement of fact "
-                  "we checked.", ""]
+        lines += [_("Not assessed: this claim is part of the argument, not a statement of fact "
+                    "we checked."), ""]
     else:
         a = c.assessment
-        lines += [f"**Verdict:** {verdict_badge(a.verdict)} "
-                  f"([what verdicts mean]({links.md(page, links.METHOD, 'verdicts')}))", "",
-                  rich(a.note, abbrs(corpus)), ""]
+        lines += [_("**Verdict:** %(badge)s ([what verdicts mean](%(link)s))") % {
+            "badge": verdict_badge(a.verdict), "link": links.md(page, links.METHOD, "verdicts")},
+            "", rich(a.note, abbrs(corpus)), ""]
         if a.references:
-            lines += ["**References**", "", *citations(corpus, page, a.references)]
+            lines += [_("**References**"), "", *citations(corpus, page, a.references)]
     lines += reviewed(c.reviewed)
     lines += claim_outcome(corpus, page, c)
     lines += cite_block(claim_cited(c, site))

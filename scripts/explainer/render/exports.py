@@ -71,7 +71,7 @@ def timelinejs(corpus: Corpus, *, title: str, text: str) -> dict[str, Any]:
             end = min(nxt - dt.timedelta(days=1) if nxt else last, last)
             if start <= end:
                 out_eras.append({"start_date": _tl_day(start), "end_date": _tl_day(end),
-                                 "text": {"headline": html.escape(era.heading)}})
+                                 "text": {"headline": html.escape(era.title)}})
     return {"title": {"text": {"headline": html.escape(title), "text": html.escape(text)}},
             "events": [_tl_event(e) for e in events], "eras": out_eras}
 

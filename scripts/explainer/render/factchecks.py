@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from explainer.i18n import _, integer
 from explainer.model import Claim, Corpus
 from explainer.render import links, paging
 from explainer.render.common import (
@@ -47,51 +48,53 @@ def _by_verdict(corpus: Corpus) -> dict[str, list[Claim]]:
 def _check(corpus: Corpus, page: str, v: str, c: Claim) -> list[str]:
     assert c.assessment is not None
     lines = [f"### {plain(c.label)} {{#check-{c.id}}}", "",
-             f"{verdict_badge(v)} · [the claim in full]"
+             f"{verdict_badge(v)} · [{_('the claim in full')}]"
              f"({links.md(page, links.claim(c.id))})", "",
-             rich(c.statement, abbrs(corpus)), "", "**The record:**", "",
+             rich(c.statement, abbrs(corpus)), "", _("**The record:**"), "",
              rich(c.assessment.note, abbrs(corpus)), ""]
     if c.assessment.references:
-        lines += ["**References:**", "", *citations(corpus, page, c.assessment.references)]
+        lines += [_("**References:**"), "", *citations(corpus, page, c.assessment.references)]
     return lines
 
 
 def _verdict_table(by_verdict: dict[str, list[Claim]], target: Callable[[str], str]
                    ) -> list[str]:
     """The counts per verdict, each verdict linking to `target(verdict)`."""
-    rows = [f"| [{VERDICT_LABELS[v]}]({target(v)}) | {len(by_verdict[v])} | "
+    rows = [f"| [{VERDICT_LABELS[v]}]({target(v)}) | {integer(len(by_verdict[v]))} | "
             f"{VERDICT_MEANINGS[v]} |" for v in VERDICT_ORDER]
-    return ["| Verdict | Claims | Meaning |", "| --- | ---: | --- |", *rows, ""]
+    return [f"| {_('Verdict')} | {_('Claims')} | {_('Meaning')} |", "| --- | ---: | --- |",
+            *rows, ""]
 
 
 def _got_wrong(by_verdict: dict[str, list[Claim]], target: Callable[[str, Claim], str]
                ) -> list[str]:
     """One line for each wrong and each imprecise claim (up to GOT_WRONG of each)."""
-    lines = ["## What the article got wrong {#got-wrong}", ""]
+    lines = ["## " + _("What the article got wrong") + " {#got-wrong}", ""]
     bad = [(v, c) for v in ("wrong", "imprecise") for c in by_verdict[v][:GOT_WRONG]]
     if not bad:
-        return [*lines, "Nothing: no claim was found wrong or imprecise.", ""]
+        return [*lines, _("Nothing: no claim was found wrong or imprecise."), ""]
     lines += [f"- {verdict_badge(v)} [{plain(c.label)}]({target(v, c)})" for v, c in bad]
     more = sum(max(0, len(by_verdict[v]) - GOT_WRONG) for v in ("wrong", "imprecise"))
     if more:
-        lines.append(f"- and {more} more, under their verdicts below")
+        lines.append("- " + _("and %(n)s more, under their verdicts below")
+                     % {"n": integer(more)})
     return [*lines, ""]
 
 
 def _one_page(corpus: Corpus, by_verdict: dict[str, list[Claim]], total: int) -> str:
     page = links.FACT_CHECKS
-    lines = ["# Fact-checks", "",
-             f"{total} claims of the article were checked against the record. What it got "
-             "wrong comes first: wrong, imprecise, unverified, then correct claims, then "
-             "opinions. Each verdict has its own anchor.", "",
+    lines = ["# " + _("Fact-checks"), "",
+             _("%(n)s claims of the article were checked against the record. What it got "
+               "wrong comes first: wrong, imprecise, unverified, then correct claims, then "
+               "opinions. Each verdict has its own anchor.") % {"n": integer(total)}, "",
              *_got_wrong(by_verdict, lambda v, c: f"#check-{c.id}"),
-             "## All verdicts {#verdicts}", "",
+             "## " + _("All verdicts") + " {#verdicts}", "",
              *_verdict_table(by_verdict, lambda v: f"#verdict-{v}")]
     for v in VERDICT_ORDER:
         claims = by_verdict[v]
-        lines += [f"## {VERDICT_LABELS[v]} ({len(claims)}) {{#verdict-{v}}}", ""]
+        lines += [f"## {VERDICT_LABELS[v]} ({integer(len(claims))}) {{#verdict-{v}}}", ""]
         if not claims:
-            lines += ["None.", ""]
+            lines += [_("None."), ""]
         for c in claims:
             lines += _check(corpus, page, v, c)
     return "\n".join(lines)
@@ -99,24 +102,25 @@ def _one_page(corpus: Corpus, by_verdict: dict[str, list[Claim]], total: int) ->
 
 def _index(by_verdict: dict[str, list[Claim]], total: int) -> str:
     page = links.FACT_CHECKS
-    lines = ["# Fact-checks", "",
-             f"{total} claims of the article were checked against the record. Each verdict "
-             "has its own pages, what the article got wrong first; below are the first claims "
-             "of each.", "",
+    lines = ["# " + _("Fact-checks"), "",
+             _("%(n)s claims of the article were checked against the record. Each verdict "
+               "has its own pages, what the article got wrong first; below are the first "
+               "claims of each.") % {"n": integer(total)}, "",
              *_got_wrong(by_verdict, lambda v, c: links.md(page, verdict_page(v),
                                                            "check-" + c.id)),
-             "## All verdicts {#verdicts}", "",
+             "## " + _("All verdicts") + " {#verdicts}", "",
              *_verdict_table(by_verdict, lambda v: links.md(page, verdict_page(v)))]
     for v in VERDICT_ORDER:
         claims = by_verdict[v]
-        lines += [f"## {VERDICT_LABELS[v]} ({len(claims)}) {{#summary-{v}}}", ""]
+        lines += [f"## {VERDICT_LABELS[v]} ({integer(len(claims))}) {{#summary-{v}}}", ""]
         if not claims:
-            lines += ["None.", ""]
+            lines += [_("None."), ""]
             continue
         lines += [f"- [{plain(c.label)}]({links.md(page, verdict_page(v), 'check-' + c.id)})"
                   for c in claims[:FIRST]]
-        lines += ["", f"[All {count(len(claims), 'claim')} judged "
-                  f"*{VERDICT_LABELS[v].lower()}*]({links.md(page, verdict_page(v))}).", ""]
+        lines += ["", _("[All %(claims)s judged *%(verdict)s*](%(link)s).") % {
+            "claims": count(len(claims), "claim"), "verdict": VERDICT_LABELS[v].lower(),
+            "link": links.md(page, verdict_page(v))}, ""]
     return "\n".join(lines)
 
 
@@ -127,11 +131,11 @@ def _verdict_pages(corpus: Corpus, v: str, claims: Sequence[Claim]) -> dict[str,
     for n, run in enumerate(runs, 1):
         page = paging.numbered(base, n)
         nav = paging.pager(page, base, n, len(runs))
-        lines = [f"# Fact-checks: {VERDICT_LABELS[v].lower()}", "",
-                 f"[← All fact-checks]({links.md(page, links.FACT_CHECKS)}) · "
+        lines = ["# " + _("Fact-checks: %(verdict)s") % {"verdict": VERDICT_LABELS[v].lower()},
+                 "", f"[← {_('All fact-checks')}]({links.md(page, links.FACT_CHECKS)}) · "
                  f"{count(len(claims), 'claim')}: {VERDICT_MEANINGS[v]}", "", *nav]
         if not run:
-            lines += ["None.", ""]
+            lines += [_("None."), ""]
         for c in run:
             lines += _check(corpus, page, v, c)
         pages[page] = "\n".join([*lines, *nav])

@@ -8,24 +8,25 @@ and each claim shows a bounded number of events, so no page grows with the datas
 
 from __future__ import annotations
 
-from explainer.dates import MONTHS
+from explainer.i18n import N_, Messages, _, format_day, integer, ngettext
 from explainer.model import Claim, Corpus, Event
 from explainer.render import links, paging, scope, timeline
 from explainer.render.common import abbrs, citations, count, time, verdict_badge
 from explainer.schema import OUTCOME_STATUSES
 from explainer.text import first_sentence, plain, rich, rich_inline
 
-OUTCOME_LABELS = {
-    "borne-out": "borne out", "partly": "partly borne out", "not-borne-out": "not borne out",
-    "overtaken": "overtaken by events", "too-early": "too early to tell",
-}
-OUTCOME_MEANINGS = {
-    "borne-out": "what the claim said or foresaw is what happened.",
-    "partly": "some of it happened, some did not, or it happened differently.",
-    "not-borne-out": "events went the other way.",
-    "overtaken": "events changed the situation so much that the claim no longer applies.",
-    "too-early": "the record does not tell yet.",
-}
+OUTCOME_LABELS = Messages({
+    "borne-out": N_("borne out"), "partly": N_("partly borne out"),
+    "not-borne-out": N_("not borne out"), "overtaken": N_("overtaken by events"),
+    "too-early": N_("too early to tell"),
+})
+OUTCOME_MEANINGS = Messages({
+    "borne-out": N_("what the claim said or foresaw is what happened."),
+    "partly": N_("some of it happened, some did not, or it happened differently."),
+    "not-borne-out": N_("events went the other way."),
+    "overtaken": N_("events changed the situation so much that the claim no longer applies."),
+    "too-early": N_("the record does not tell yet."),
+})
 #: Marks differ from the verdicts' (✓ ≈ ✗ ? ◆): an outcome is never read as a verdict.
 OUTCOME_MARKS = {"borne-out": "▲", "partly": "△", "not-borne-out": "▽", "overtaken": "↷",
                  "too-early": "…"}
@@ -34,32 +35,35 @@ PER_PAGE = 30
 EVENTS_SHOWN = 6
 #: Claims named in a summary sentence.
 NAMED = 5
-_SECTIONS = (("thesis", "The thesis", ("thesis",)),
-             ("premises", "Premises and evidence", ("premise", "evidence", "background")),
-             ("recommendations", "Recommendations", ("recommendation",)),
-             ("other", "Other claims", ("opposing-view", "rebuttal")))
-_AS = {"thesis": "The thesis", "premise": "A premise", "recommendation": "A recommendation"}
+_SECTIONS = (("thesis", N_("The thesis"), ("thesis",)),
+             ("premises", N_("Premises and evidence"), ("premise", "evidence", "background")),
+             ("recommendations", N_("Recommendations"), ("recommendation",)),
+             ("other", N_("Other claims"), ("opposing-view", "rebuttal")))
 
 
 def outcome_badge(status: str) -> str:
     """'Later: ▲ borne out': worded as what happened next, never as a verdict."""
-    return (f'<span class="x-outcome x-outcome--{status}">Later: {OUTCOME_MARKS[status]} '
-            f"{OUTCOME_LABELS[status]}</span>")
+    return (f'<span class="x-outcome x-outcome--{status}">{outcome_text(status)}</span>')
 
 
 def outcome_text(status: str) -> str:
     """The same, as plain text for SVG titles and boxes."""
-    return f"Later: {OUTCOME_MARKS[status]} {OUTCOME_LABELS[status]}"
+    return _("Later: %(mark)s %(outcome)s") % {"mark": OUTCOME_MARKS[status],
+                                               "outcome": OUTCOME_LABELS[status]}
 
 
 def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + _(" and ") + items[-1]
+
+
+def _more(n: int) -> str:
+    return _("%(n)s more") % {"n": integer(n)}
 
 
 def _event_links(page: str, events: list[Event], limit: int) -> str:
     shown = [f"[{plain(e.title)}]({links.md(page, links.event(e.id))})" for e in events[:limit]]
     if len(events) > limit:
-        shown.append(f"{len(events) - limit} more")
+        shown.append(_more(len(events) - limit))
     return _and(shown)
 
 
@@ -76,7 +80,7 @@ def with_outcome(corpus: Corpus) -> list[tuple[str, str, Claim]]:
         for c in corpus.claims.values():
             if c.outcome and c.kind in kinds and c.id not in placed:
                 placed.add(c.id)
-                out.append((anchor, heading, c))
+                out.append((anchor, _(heading), c))
     return out
 
 
@@ -92,10 +96,15 @@ def summary(corpus: Corpus, page: str, claims: list[Claim],
         o = t.outcome
         assert o is not None
         evs = [corpus.events[i] for i in o.events]
-        based = f" (later events: {_event_links(page, evs, 3)})" if evs else ""
-        out.append(f"The thesis, “{_claim_link(page, t)}”, is judged "
-                   f"**{OUTCOME_LABELS[o.status]}** as of {o.as_of.display()}{based}: "
-                   f"{rich_inline(first_sentence(o.note), glossary)}")
+        values = {"thesis": _claim_link(page, t), "outcome": OUTCOME_LABELS[o.status],
+                  "date": o.as_of.display(), "note": rich_inline(first_sentence(o.note), glossary)}
+        if evs:
+            out.append(_("The thesis, “%(thesis)s”, is judged **%(outcome)s** as of %(date)s "
+                         "(later events: %(events)s): %(note)s")
+                       % {**values, "events": _event_links(page, evs, 3)})
+        else:
+            out.append(_("The thesis, “%(thesis)s”, is judged **%(outcome)s** as of %(date)s: "
+                         "%(note)s") % values)
     by_status: dict[str, list[Claim]] = {s: [] for s in OUTCOME_STATUSES}
     for c in claims:
         if c.kind != "thesis" and c.outcome:
@@ -107,90 +116,104 @@ def summary(corpus: Corpus, page: str, claims: list[Claim],
             if cs:
                 named = [_claim_link(page, c) for c in cs[:NAMED]]
                 if len(cs) > NAMED:
-                    named.append(f"{len(cs) - NAMED} more")
-                parts.append(f"{OUTCOME_LABELS[status]}, {len(cs)} ({_and(named)})")
-        out.append(f"The other {count(rest, 'claim')} with an outcome, by what happened next: "
-                   + "; ".join(parts) + ".")
+                    named.append(_more(len(cs) - NAMED))
+                parts.append(f"{OUTCOME_LABELS[status]}, {integer(len(cs))} ({_and(named)})")
+        out.append(_("The other %(claims)s with an outcome, by what happened next: %(parts)s.")
+                   % {"claims": count(rest, "claim"), "parts": "; ".join(parts)})
     recs = [c for c in claims if c.kind == "recommendation" and c.outcome]
     followed = [c for c in recs if c.outcome and c.outcome.status in ("borne-out", "partly")]
     if recs:
         named = [_claim_link(page, c) for c in followed[:NAMED]]
         if len(followed) > NAMED:
-            named.append(f"{len(followed) - NAMED} more")
-        verb = "was" if len(followed) <= 1 else "were"
+            named.append(_more(len(followed) - NAMED))
         recommendations = count(len(recs), "recommendation")
         if "recommendations" in sections:
             target = links.md(page, sections["recommendations"], "recommendations")
             recommendations = f"[{recommendations}]({target})"
-        out.append(f"Of the article's {recommendations} with an outcome, "
-                   f"{len(followed) or 'none'} {verb} judged borne out at least in part"
-                   + (f": {_and(named)}." if named else "."))
+        values = {"recommendations": recommendations, "n": integer(len(followed))}
+        if not followed:
+            sentence = _("Of the article's %(recommendations)s with an outcome, none was judged "
+                         "borne out at least in part") % values
+        else:
+            sentence = ngettext(
+                "Of the article's %(recommendations)s with an outcome, %(n)s was judged borne "
+                "out at least in part",
+                "Of the article's %(recommendations)s with an outcome, %(n)s were judged borne "
+                "out at least in part", len(followed)) % values
+        out.append(sentence + (f"{_(':')} {_and(named)}." if named else "."))
     later = scope.later_events(corpus)
     if later:
         era = links.md(page, links.TIMELINE, f"era-{timeline.AFTER}")
         first, last = (f"[{plain(e.title)}]({links.md(page, links.event(e.id))}) "
                        f"({plain(e.when.display())})" for e in (later[0], later[-1]))
-        span = f"from {first} to {last}" if len(later) > 1 else first
-        out.append(f"The record after the article holds {count(len(later), 'event')}: {span}; "
-                   f"see [after the article]({era}) on the timeline.")
+        span = (_("from %(first)s to %(last)s") % {"first": first, "last": last}
+                if len(later) > 1 else first)
+        out.append(_("The record after the article holds %(events)s: %(span)s; see [after the "
+                     "article](%(link)s) on the timeline.")
+                   % {"events": count(len(later), "event"), "span": span, "link": era})
     return out
 
 
 def _claim_block(corpus: Corpus, page: str, c: Claim) -> list[str]:
     o = c.outcome
     assert o is not None
-    verdict = (f"**When written:** {verdict_badge(c.assessment.verdict)} · "
-               if c.assessment else "**When written:** not fact-checked · ")
+    verdict = (_("**When written:** %(badge)s") % {"badge": verdict_badge(c.assessment.verdict)}
+               if c.assessment else _("**When written:** not fact-checked"))
+    stamp = f'<time datetime="{o.as_of.iso()}">{plain(o.as_of.display())}</time>'
     lines = [f"### {_claim_link(page, c)} {{#claim-{c.id}}}", "",
-             f"{verdict}**What happened next:** {outcome_badge(o.status)}, as of "
-             f'<time datetime="{o.as_of.iso()}">{plain(o.as_of.display())}</time>', "",
+             verdict + " · " + _("**What happened next:** %(outcome)s, as of %(date)s")
+             % {"outcome": outcome_badge(o.status), "date": stamp}, "",
              rich(o.note, abbrs(corpus)), ""]
     evs = [corpus.events[i] for i in o.events]
     if evs:
-        lines += ["Later events:", ""]
+        lines += [_("Later events:"), ""]
         lines += [f"- {time(e.when)} · [{plain(e.title)}]({links.md(page, links.event(e.id))})"
                   for e in evs[:EVENTS_SHOWN]]
         if len(evs) > EVENTS_SHOWN:
-            lines.append(f"- and {len(evs) - EVENTS_SHOWN} more on "
-                         f"[the claim's page]({links.md(page, links.claim(c.id), 'outcome')})")
+            lines.append("- " + _("and %(n)s more on [the claim's page](%(link)s)") % {
+                "n": integer(len(evs) - EVENTS_SHOWN),
+                "link": links.md(page, links.claim(c.id), "outcome")})
         lines.append("")
     return lines
 
 
 def _intro(corpus: Corpus, page: str) -> list[str]:
     src = scope.article(corpus)
-    when = (f"It was written in {plain(src.published.display())}, before anything below "
-            "happened. " if src else "")
-    return [f"The article asked whether Mali's coup was a warning. {when}This page sets each "
-            "claim that later events bear on beside what happened next.", "",
-            f"A **verdict** (see the [fact-checks]({links.md(page, links.FACT_CHECKS)})) says "
-            "whether a claim was true when the article was written. An **outcome** says what "
-            "happened after, as of the date shown; it never replaces the verdict. Later events "
-            "can bear out a prediction; they do not by themselves prove why it came true.", "",
-            "What the outcomes mean:", "",
+    when = (_("It was written in %(date)s, before anything below happened.")
+            % {"date": plain(src.published.display())} + " " if src else "")
+    return [_("The article asked whether Mali's coup was a warning.") + " " + when
+            + _("This page sets each claim that later events bear on beside what happened "
+                "next."), "",
+            _("A **verdict** (see the [fact-checks](%(link)s)) says whether a claim was true "
+              "when the article was written. An **outcome** says what happened after, as of the "
+              "date shown; it never replaces the verdict. Later events can bear out a "
+              "prediction; they do not by themselves prove why it came true.")
+            % {"link": links.md(page, links.FACT_CHECKS)}, "",
+            _("What the outcomes mean:"), "",
             *(f"- {outcome_badge(s)}: {OUTCOME_MEANINGS[s]}" for s in OUTCOME_STATUSES), ""]
 
 
 def hindsight_pages(corpus: Corpus) -> dict[str, str]:
     page = links.HINDSIGHT
-    title = "Was the warning right?"
+    title = _("Was the warning right?")
     items = with_outcome(corpus)
     head = [f"# {title}", "", *_intro(corpus, page)]
     if not items:
-        return {page: "\n".join([*head, "No claim has an outcome yet.", ""])}
-    claims = [c for _, _, c in items]
+        return {page: "\n".join([*head, _("No claim has an outcome yet."), ""])}
+    claims = [c for _a, _h, c in items]
     runs = paging.chunks(items, PER_PAGE)
     sections: dict[str, str] = {}
     for n, run in enumerate(runs, 1):
-        for anchor, _, _ in run:
+        for anchor, _h, _c in run:
             sections.setdefault(anchor, paging.numbered(page, n))
-    head += ["## In short {#summary}", "",
+    head += ["## " + _("In short") + " {#summary}", "",
              *(f"- {s}" for s in summary(corpus, page, claims, sections)), ""]
     pages: dict[str, str] = {}
     for n, run in enumerate(runs, 1):
         p = paging.numbered(page, n)
         nav = paging.pager(p, page, n, len(runs))
-        lines = [*head] if n == 1 else [f"# {title} (page {n})", "",
+        lines = [*head] if n == 1 else ["# " + _("%(title)s (page %(n)s)") % {
+            "title": title, "n": n}, "",
                                         f"[← {title}]({links.md(p, page)})", ""]
         lines += nav
         section = ""
@@ -208,17 +231,18 @@ def hindsight_pages(corpus: Corpus) -> dict[str, str]:
 def _method(corpus: Corpus, page: str) -> list[str]:
     """How outcomes are judged and the numbers counted (the rules of explainer.render.scope)."""
     day = scope.cutoff(corpus)
-    after = (f"Events are *after the article* when they happened after {day.day} "
-             f"{MONTHS[day.month - 1]} {day.year}, the latest day it can have been published. "
+    after = (_("Events are *after the article* when they happened after %(date)s, the latest "
+               "day it can have been published.") % {"date": format_day(day)} + " "
              if day else "")
-    return ["## How this page is made {#method}", "",
-            "Each outcome is written by the maintainers from the later events it links, in "
-            "neutral words, with the strongest counter-reading where there is one, and dated: "
-            "it says what the record showed on that day. " + after
-            + "The home page's numbers are counted from the data: Mali's coups are the events "
-            "of kind *coup* in Mali; the region's coups since 2020 are all the events of kind "
-            f"[coup]({links.md(page, links.by_kind('coup'))}) since 2020 in the countries this "
-            "record covers, Mali's included; a coup that failed is not counted.", ""]
+    return ["## " + _("How this page is made") + " {#method}", "",
+            _("Each outcome is written by the maintainers from the later events it links, in "
+              "neutral words, with the strongest counter-reading where there is one, and dated: "
+              "it says what the record showed on that day.") + " " + after
+            + _("The home page's numbers are counted from the data: Mali's coups are the events "
+                "of kind *coup* in Mali; the region's coups since 2020 are all the events of "
+                "kind [coup](%(link)s) since 2020 in the countries this record covers, Mali's "
+                "included; a coup that failed is not counted.")
+            % {"link": links.md(page, links.by_kind("coup"))}, ""]
 
 
 def claim_outcome(corpus: Corpus, page: str, c: Claim) -> list[str]:
@@ -226,17 +250,18 @@ def claim_outcome(corpus: Corpus, page: str, c: Claim) -> list[str]:
     o = c.outcome
     if o is None:
         return []
-    lines = ["## What happened next {#outcome}", "",
-             f"**Outcome:** {outcome_badge(o.status)}, as of "
-             f'<time datetime="{o.as_of.iso()}">{plain(o.as_of.display())}</time> '
-             f"([was the warning right?]({links.md(page, links.HINDSIGHT)}))", "",
-             "The verdict above judges the claim as it stood when the article was written; "
-             "this is what happened after.", "", rich(o.note, abbrs(corpus)), ""]
+    stamp = f'<time datetime="{o.as_of.iso()}">{plain(o.as_of.display())}</time>'
+    lines = ["## " + _("What happened next") + " {#outcome}", "",
+             _("**Outcome:** %(outcome)s, as of %(date)s ([was the warning right?](%(link)s))")
+             % {"outcome": outcome_badge(o.status), "date": stamp,
+                "link": links.md(page, links.HINDSIGHT)}, "",
+             _("The verdict above judges the claim as it stood when the article was written; "
+               "this is what happened after."), "", rich(o.note, abbrs(corpus)), ""]
     if o.events:
-        lines += ["Later events:", ""]
+        lines += [_("Later events:"), ""]
         lines += [f"- {time(corpus.events[i].when)} · [{plain(corpus.events[i].title)}]"
                   f"({links.md(page, links.event(i))})" for i in o.events]
         lines.append("")
     if o.references:
-        lines += ["**References**", "", *citations(corpus, page, o.references)]
+        lines += [_("**References**"), "", *citations(corpus, page, o.references)]
     return lines
