@@ -5,6 +5,7 @@ Drawn three ways from the same tree: prose, a nested list (the accessible form),
 
 from __future__ import annotations
 
+from explainer.i18n import N_, _, integer, ngettext
 from explainer.model import Claim, Corpus
 from explainer.render import argument_map, links, paging
 from explainer.render.common import abbrs, count, kind_label, time, verdict_badge
@@ -48,18 +49,20 @@ def _list(corpus: Corpus, page: str, tree: Tree, depth: int) -> list[str]:
     pad = "    " * depth
     badge = f" {verdict_badge(c.assessment.verdict)}" if c.assessment else ""
     badge += f" {outcome_badge(c.outcome.status)}" if c.outcome else ""
-    rel = {"root": "", "supports": "**supports** · ", "attacks": "**attacks** · "}[relation]
+    rel = {"root": "", "supports": "**" + _("supports") + "** · ",
+           "attacks": "**" + _("attacks") + "** · "}[relation]
     lines = [f"{pad}- {rel}[{plain(c.label)}]({links.md(page, links.claim(ident))}) "
              f"<span class=\"x-kind\">{kind_label(c.kind)}</span>{badge}"]
     for ev in c.evidence:
         e = corpus.events[ev]
-        lines.append(f"{pad}    - *evidence* · {time(e.when)} · "
+        lines.append(f"{pad}    - *{_('evidence')}* · {time(e.when)} · "
                      f"[{plain(e.title)}]({links.md(page, links.event(ev))})")
     for child in children:
         lines += _list(corpus, page, child, depth + 1)
     for other, rel in also:
-        lines.append(f"{pad}    - **{rel[:-1]}ed by** · [{plain(corpus.claims[other].label)}]"
-                     f"({links.md(page, links.claim(other))}) (shown above)")
+        by = _("supported by") if rel == "supports" else _("attacked by")
+        lines.append(f"{pad}    - **{by}** · [{plain(corpus.claims[other].label)}]"
+                     f"({links.md(page, links.claim(other))}) {_('(shown above)')}")
     return lines
 
 
@@ -90,25 +93,31 @@ def _summary(corpus: Corpus, thesis: Claim, limit: int | None = None) -> str:
     recs = [c for c in claims if c.kind == "recommendation"]
     events = {e for c in claims for e in c.evidence}
     checked = [c for c in claims if c.assessment and c.assessment.verdict != "opinion"]
-    parts = [f"The article's thesis is “{plain(thesis.label)}”. It rests on "
-             f"{count(len(support), 'supporting claim')}, which together cite "
-             f"{count(len(events), 'event')} as evidence."]
+    parts = [_("The article's thesis is “%(thesis)s”. It rests on %(support)s, which together "
+               "cite %(events)s as evidence.") % {
+        "thesis": plain(thesis.label), "support": count(len(support), "supporting claim"),
+        "events": count(len(events), "event")}]
     if opposing:
         named = "; ".join(f"“{plain(c.label)}”" for c in opposing[:limit])
         if limit is not None and len(opposing) > limit:
-            named += f"; and {len(opposing) - limit} more"
-        parts.append(f"It argues against {count(len(opposing), 'opposing view')} ({named})" +
-                     (f" with {count(len(rebut), 'rebuttal')}." if rebut else "."))
+            named += "; " + _("and %(n)s more") % {"n": integer(len(opposing) - limit)}
+        values = {"opposing": count(len(opposing), "opposing view"), "named": named,
+                  "rebuttals": count(len(rebut), "rebuttal")}
+        parts.append(_("It argues against %(opposing)s (%(named)s) with %(rebuttals)s.") % values
+                     if rebut else _("It argues against %(opposing)s (%(named)s).") % values)
     if recs:
-        parts.append(f"It ends with {count(len(recs), 'recommendation')}.")
-    parts.append(f"Of its claims, {count(len(checked), 'statement')} of fact "
-                 f"{'was' if len(checked) == 1 else 'were'} checked; see the "
-                 f"[fact-checks]({links.md(links.ARGUMENT, links.FACT_CHECKS)}).")
+        parts.append(_("It ends with %(recommendations)s.")
+                     % {"recommendations": count(len(recs), "recommendation")})
+    parts.append(ngettext(
+        "Of its claims, %(n)s statement of fact was checked; see the [fact-checks](%(link)s).",
+        "Of its claims, %(n)s statements of fact were checked; see the [fact-checks](%(link)s).",
+        len(checked)) % {"n": integer(len(checked)),
+                         "link": links.md(links.ARGUMENT, links.FACT_CHECKS)})
     later = sum(1 for c in claims if c.outcome)
     if later:
-        parts.append(f"Events after the article bear on {count(later, 'claim')}, whose "
-                     "outcomes are marked “Later”: see [was the warning "
-                     f"right?]({links.md(links.ARGUMENT, links.HINDSIGHT)}).")
+        parts.append(_("Events after the article bear on %(claims)s, whose outcomes are marked "
+                       "“Later”: see [was the warning right?](%(link)s).") % {
+            "claims": count(later, "claim"), "link": links.md(links.ARGUMENT, links.HINDSIGHT)})
     return " ".join(parts)
 
 
@@ -121,9 +130,11 @@ CHILDREN = 30
 FIRST = 5
 #: Claims on one page of a section.
 PER_PAGE = 25
-SECTIONS = (("The view the article attacks", "opposing", ("opposing-view",)),
-            ("Its rebuttal", "rebuttal", ("rebuttal",)),
-            ("Recommendations", "recommendations", ("recommendation",)))
+#: (heading, marked for the catalogue; anchor; claim kinds)
+SECTIONS = ((N_("The view the article attacks"), "opposing", ("opposing-view",)),
+            (N_("Its rebuttal"), "rebuttal", ("rebuttal",)),
+            (N_("Recommendations"), "recommendations", ("recommendation",)))
+_OTHER = N_("Other claims")
 
 
 def section_page(anchor: str) -> str:
@@ -147,53 +158,58 @@ def _shallow_list(corpus: Corpus, page: str, tree: Tree) -> list[str]:
         below = _size(child) - 1
         kbadge = f" {verdict_badge(k.assessment.verdict)}" if k.assessment else ""
         kbadge += f" {outcome_badge(k.outcome.status)}" if k.outcome else ""
-        more = (f" — [{count(below, 'claim')} below it]"
-                f"({links.md(page, links.claim(k.id), 'relations')})" if below else "")
-        lines.append(f"    - **{child[1]}** · [{plain(k.label)}]"
+        more = (" — [" + _("%(claims)s below it") % {"claims": count(below, "claim")}
+                + f"]({links.md(page, links.claim(k.id), 'relations')})" if below else "")
+        lines.append(f"    - **{_(child[1])}** · [{plain(k.label)}]"
                      f"({links.md(page, links.claim(k.id))}) "
                      f"<span class=\"x-kind\">{kind_label(k.kind)}</span>{kbadge}{more}")
     if len(children) > CHILDREN:
-        lines.append(f"    - and {len(children) - CHILDREN} more: see "
-                     f"[the thesis]({links.md(page, links.claim(ident), 'relations')})")
+        lines.append("    - " + _("and %(n)s more: see [the thesis](%(link)s)") % {
+            "n": integer(len(children) - CHILDREN),
+            "link": links.md(page, links.claim(ident), "relations")})
     return lines
 
 
 def _large(corpus: Corpus) -> dict[str, str]:
     page = links.ARGUMENT
-    lines = ["# The argument", ""]
+    lines = ["# " + _("The argument"), ""]
     theses = [c for c in corpus.claims.values() if c.kind == "thesis"]
     shown: set[str] = set()
     for thesis in theses:
         tree, seen = argument_tree(corpus, thesis.id)
         shown |= seen
         top = (tree[0], tree[1], tree[2][:CHILDREN], ())
-        lines += [_summary(corpus, thesis, FIRST), "", f"## Thesis {{#thesis-{thesis.id}}}", "",
+        lines += [_summary(corpus, thesis, FIRST), "",
+                  f"## {_('Thesis')} {{#thesis-{thesis.id}}}", "",
                   f"[{plain(thesis.label)}]({links.md(page, links.claim(thesis.id))})", "",
                   rich(thesis.statement, abbrs(corpus)), "",
-                  f"### The argument map {{#map-{thesis.id}}}", "",
+                  f"### {_('The argument map')} {{#map-{thesis.id}}}", "",
                   '<figure class="x-figure x-figure--wide">',
                   *_maps(_map_node(corpus, page, (*top[:2], tuple(
                       (t[0], t[1], (), ()) for t in top[2]), ())),
-                         f"Argument map: {thesis.label}"),
-                  f"<figcaption>The thesis and the {count(len(top[2]), 'claim')} that "
-                  "directly support (solid) or attack (dashed) it, out of "
-                  f"{count(len(seen), 'claim')} in its tree. Each box opens the claim, whose "
-                  "page lists the claims under it.</figcaption>", "</figure>", "",
-                  f"### Claims under the thesis {{#tree-{thesis.id}}}", "",
+                         _("Argument map: %(thesis)s") % {"thesis": thesis.label}),
+                  "<figcaption>" + _(
+                      "The thesis and the %(claims)s that directly support (solid) or attack "
+                      "(dashed) it, out of %(all)s in its tree. Each box opens the claim, whose "
+                      "page lists the claims under it.") % {
+                      "claims": count(len(top[2]), "claim"), "all": count(len(seen), "claim")}
+                  + "</figcaption>", "</figure>", "",
+                  f"### {_('Claims under the thesis')} {{#tree-{thesis.id}}}", "",
                   *_shallow_list(corpus, page, tree), ""]
     pages: dict[str, str] = {}
     groups = [(h, a, [c for c in corpus.claims.values() if c.kind in kinds])
               for h, a, kinds in SECTIONS]
-    groups.append(("Other claims", "other",
+    groups.append((_OTHER, "other",
                    [c for c in corpus.claims.values() if c.id not in shown]))
     for heading, anchor, claims in groups:
         if not claims:
             continue
-        lines += [f"## {heading} ({len(claims)}) {{#{anchor}}}", "",
+        lines += [f"## {_(heading)} ({integer(len(claims))}) {{#{anchor}}}", "",
                   *(f"- [{plain(c.label)}]({links.md(page, links.claim(c.id))})"
                     for c in claims[:FIRST]), ""]
         if len(claims) > FIRST:
-            lines += [f"[All {len(claims)}]({links.md(page, section_page(anchor))}).", ""]
+            lines += [_("[All %(n)s](%(link)s).") % {
+                "n": integer(len(claims)), "link": links.md(page, section_page(anchor))}, ""]
             pages.update(_section_pages(corpus, heading, anchor, claims))
     return {page: "\n".join(lines), **pages}
 
@@ -206,8 +222,8 @@ def _section_pages(corpus: Corpus, heading: str, anchor: str,
     for n, run in enumerate(runs, 1):
         page = paging.numbered(base, n)
         nav = paging.pager(page, base, n, len(runs))
-        lines = [f"# The argument: {heading.lower()}", "",
-                 f"[← The argument]({links.md(page, links.ARGUMENT)}) · "
+        lines = ["# " + _("The argument: %(section)s") % {"section": _(heading).lower()}, "",
+                 f"[← {_('The argument')}]({links.md(page, links.ARGUMENT)}) · "
                  f"{count(len(claims), 'claim')}.", "", *nav]
         for c in run:
             lines += [f"## [{plain(c.label)}]({links.md(page, links.claim(c.id))}) "
@@ -225,38 +241,40 @@ def argument_pages(corpus: Corpus) -> dict[str, str]:
 
 def argument(corpus: Corpus) -> str:
     page = links.ARGUMENT
-    lines = ["# The argument", ""]
+    lines = ["# " + _("The argument"), ""]
     theses = [c for c in corpus.claims.values() if c.kind == "thesis"]
     if not theses:
-        return "\n".join([*lines, "No thesis is recorded yet.", ""])
+        return "\n".join([*lines, _("No thesis is recorded yet."), ""])
     shown: set[str] = set()
     for thesis in theses:
         tree, seen = argument_tree(corpus, thesis.id)
         shown |= seen
-        lines += [_summary(corpus, thesis), "", "## Thesis {#thesis}", "",
+        lines += [_summary(corpus, thesis), "", "## " + _("Thesis") + " {#thesis}", "",
                   f"[{plain(thesis.label)}]({links.md(page, links.claim(thesis.id))})", "",
                   rich(thesis.statement, abbrs(corpus)), "",
-                  "## The argument map {#map}", "",
+                  "## " + _("The argument map") + " {#map}", "",
                   '<figure class="x-figure x-figure--wide">',
-                  *_maps(_map_node(corpus, page, tree), f"Argument map: {thesis.label}"),
-                  "<figcaption>Arrows point from a claim to the claim it supports (solid) or "
-                  "attacks (dashed). The mark in a box's corner is our verdict on the claim (✗ "
-                  "wrong, ≈ imprecise, ? unverified, ✓ correct, ◆ opinion). Each box opens the "
-                  "claim. The list below says the same, with the evidence.</figcaption>",
-                  "</figure>", "",
-                  "## Claims and evidence {#tree}", "",
-                  "Each claim is listed under the claim it supports or attacks, with the events "
-                  "it cites as evidence.", "",
+                  *_maps(_map_node(corpus, page, tree),
+                         _("Argument map: %(thesis)s") % {"thesis": thesis.label}),
+                  "<figcaption>" + _(
+                      "Arrows point from a claim to the claim it supports (solid) or attacks "
+                      "(dashed). The mark in a box's corner is our verdict on the claim (✗ "
+                      "wrong, ≈ imprecise, ? unverified, ✓ correct, ◆ opinion). Each box opens "
+                      "the claim. The list below says the same, with the evidence.")
+                  + "</figcaption>", "</figure>", "",
+                  "## " + _("Claims and evidence") + " {#tree}", "",
+                  _("Each claim is listed under the claim it supports or attacks, with the "
+                    "events it cites as evidence."), "",
                   *_list(corpus, page, tree, 0), ""]
     for heading, anchor, kinds in SECTIONS:
         claims = [c for c in corpus.claims.values() if c.kind in kinds]
         if claims:
-            lines += [f"## {heading} {{#{anchor}}}", ""]
+            lines += [f"## {_(heading)} {{#{anchor}}}", ""]
             for c in claims:
                 lines += [f"### [{plain(c.label)}]({links.md(page, links.claim(c.id))})", "",
                           rich(c.statement, abbrs(corpus)), ""]
     rest = [c for c in corpus.claims.values() if c.id not in shown]
     if rest:
-        lines += ["## Other claims {#other}", "", *(
+        lines += ["## " + _(_OTHER) + " {#other}", "", *(
             f"- [{plain(c.label)}]({links.md(page, links.claim(c.id))})" for c in rest), ""]
     return "\n".join(lines)
