@@ -6,7 +6,8 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from explainer.render.common import VERDICT_LABELS, VERDICT_MARKS, VERDICT_ORDER
+from explainer.i18n import N_, _, current
+from explainer.render.common import VERDICT_LABELS, VERDICT_MARKS, VERDICT_ORDER, kind_label
 from explainer.text import svg_text
 
 
@@ -37,10 +38,10 @@ _INDENT, _GAP, _COL_GAP, _PAD = 20, 8, 16, 12
 _LINE_H, _MAP_CHAR_W = 17, 6.7
 #: The parts of the argument, in reading order: (key, heading, which children of the root).
 _GROUPS = (
-    ("support", "Supports the thesis: premises, with the facts and evidence beneath them"),
-    ("against", "The view the article argues against (it attacks the thesis), and the "
-                "article's rebuttals"),
-    ("recommend", "What the article recommends"),
+    ("support", N_("Supports the thesis: premises, with the facts and evidence beneath them")),
+    ("against", N_("The view the article argues against (it attacks the thesis), and the "
+                   "article's rebuttals")),
+    ("recommend", N_("What the article recommends")),
 )
 
 
@@ -115,7 +116,7 @@ def argument_map(root: MapNode, *, title: str, width: float = MAP_W, columns: in
         if not members:
             continue
         top = y + 2 * _GAP
-        head_lines = textwrap.wrap(heading, int((width - 2 * _PAD) / 7.2))
+        head_lines = textwrap.wrap(_(heading), int((width - 2 * _PAD) / 7.2))
         inner = top + _PAD + len(head_lines) * _LINE_H + 4
         cols = min(columns, len(members))
         col_w = (width - 2 * _PAD - (cols - 1) * _COL_GAP) / cols
@@ -148,10 +149,13 @@ def argument_map(root: MapNode, *, title: str, width: float = MAP_W, columns: in
         if n.outcome:  # the outcome on its own line, worded apart from the label
             text += (f'<tspan class="x-node-outcome" x="{b.x + 10:g}" dy="{_LINE_H}">'
                      f"{svg_text(n.outcome)}</tspan>")
-        rel = "" if n.relation == "root" else f"{n.relation}: "
-        verdict = f", verdict: {VERDICT_LABELS[n.verdict]}" if n.verdict else ""
+        rel = "" if n.relation == "root" else f"{_(n.relation)}: "
+        verdict = (_(", verdict: %(verdict)s") % {"verdict": VERDICT_LABELS[n.verdict]}
+                   if n.verdict else "")
+        # English has always shown the kind's id here; other languages its name.
+        kind = n.kind if current() == "en" else kind_label(n.kind)
         out.append(f'<a href="{n.href}" class="x-node x-node--{n.kind}">'
-                   f"<title>{svg_text(rel + n.label)} ({svg_text(n.kind)}{verdict})"
+                   f"<title>{svg_text(rel + n.label)} ({svg_text(kind)}{verdict})"
                    f"{'. ' + svg_text(n.outcome) if n.outcome else ''}</title>"
                    f'<rect x="{b.x:g}" y="{b.y:g}" width="{b.w:g}" height="{b.h:g}" rx="6"/>'
                    f'<text x="{b.x + 10:g}" y="{b.y + 19:g}">{text}</text>'
@@ -170,11 +174,14 @@ def _mark(verdict: str, cx: float, cy: float) -> str:
 
 def _legend(ly: float, width: float, arrow: str, verdicts: list[str]) -> tuple[str, float]:
     """Arrows, then the verdict marks used, wrapped to the map's width; (svg, height)."""
+    supports, attacks = svg_text(_("supports")), svg_text(_("attacks"))
     items: list[tuple[str, float]] = [
         (f'<path class="x-edge x-edge--supports" d="M{{x}} {{y}}H{{x40}}" '
-         f'marker-end="url(#{arrow})"/><text x="{{t}}" y="{{ty}}">supports</text>', 118),
+         f'marker-end="url(#{arrow})"/><text x="{{t}}" y="{{ty}}">{supports}</text>',
+         max(118, 52 + len(supports) * 7.4)),
         (f'<path class="x-edge x-edge--attacks" d="M{{x}} {{y}}H{{x40}}" '
-         f'marker-end="url(#{arrow})"/><text x="{{t}}" y="{{ty}}">attacks</text>', 112)]
+         f'marker-end="url(#{arrow})"/><text x="{{t}}" y="{{ty}}">{attacks}</text>',
+         max(112, 52 + len(attacks) * 7.4))]
     for v in verdicts:
         label = VERDICT_LABELS[v].lower()
         items.append((_mark(v, 0, 0).replace('cx="0" cy="0"', 'cx="{c}" cy="{y}"')
