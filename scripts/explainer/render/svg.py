@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from explainer.i18n import N_, _, approximately, integer, month_abbr, pgettext
 from explainer.model import Corpus, Event
 from explainer.render import scope
 from explainer.render.common import count
@@ -28,18 +29,23 @@ MAX_MARKERS = 12
 # coups and of the zoomed panel (explainer.render.scope.is_regional).
 #: Rows of the zoomed panel: a label and the event kinds counted in it, in reading order.
 ZOOM_ROWS: tuple[tuple[str, str, frozenset[str]], ...] = (
-    ("protest", "Protests, unrest", frozenset({"protest", "violence", "death", "attack"})),
-    ("coup", "Coups, arrests", frozenset({"coup", "arrest", "release"})),
-    ("transition", "Transition steps", frozenset({"agreement", "appointment", "reshuffle",
-                                                  "resignation", "election", "founding",
-                                                  "referendum"})),
-    ("reaction", "Suspensions, sanctions", frozenset({"suspension", "sanction",
-                                                      "suspension-lifted", "sanctions-lifted"})),
-    ("statement", "Statements", frozenset({"statement"})),
-    ("other", "Other", frozenset({"military-operation", "other", "independence", "treaty",
-                                  "withdrawal"})),
+    ("protest", N_("Protests, unrest"), frozenset({"protest", "violence", "death", "attack"})),
+    ("coup", N_("Coups, arrests"), frozenset({"coup", "arrest", "release"})),
+    ("transition", N_("Transition steps"), frozenset({"agreement", "appointment", "reshuffle",
+                                                      "resignation", "election", "founding",
+                                                      "referendum"})),
+    ("reaction", N_("Suspensions, sanctions"), frozenset({"suspension", "sanction",
+                                                          "suspension-lifted",
+                                                          "sanctions-lifted"})),
+    ("statement", N_("Statements"), frozenset({"statement"})),
+    ("other", N_("Other"), frozenset({"military-operation", "other", "independence", "treaty",
+                                      "withdrawal"})),
 )
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _month(m: int) -> str:
+    """A month index (year * 12 + month - 1) as 'Aug 2020' / 'août 2020'."""
+    return f"{month_abbr(m % 12 + 1)} {m // 12}"
 #: Drawn 640 units wide, for screens of 700px and more, where it shows at 1:1 or larger.
 WIDTH = 640
 #: The narrow drawing, for phones: about the content width at 390px, so 1 unit is 1px or more.
@@ -129,7 +135,7 @@ def _link(href: str, cls: str, data: str, body: str) -> str:
 def _titled(cell: list[Event]) -> str:
     shown = "; ".join(e.title for e in cell[:_TITLES_SHOWN])
     more = len(cell) - _TITLES_SHOWN
-    return shown + (f"; and {more} more" if more > 0 else "")
+    return shown + ("; " + _("and %(n)s more") % {"n": integer(more)} if more > 0 else "")
 
 
 def overviews(events: Iterable[Event], *, ident: str = "overview",
@@ -171,8 +177,9 @@ def overview(events: Iterable[Event], *, ident: str = "overview",
 
     out: list[str] = []
     # Panel A: the whole axis.
-    out.append('<text class="x-panel-title" x="0" y="16">Coups since independence</text>')
-    texts = [(f"{e.when.date.year} independence" if e.kind == "independence" else
+    out.append('<text class="x-panel-title" x="0" y="16">' + _("Coups since independence")
+               + "</text>")
+    texts = [(_independence(e) if e.kind == "independence" else
               _short_when(e, coups)) for e in keys]
     placed = stack_labels([(when_x(e), _label_w(t)) for e, t in zip(keys, texts, strict=True)],
                           0, WIDTH)
@@ -196,9 +203,8 @@ def overview(events: Iterable[Event], *, ident: str = "overview",
                    f'y="{axis_y + 19}" text-anchor="middle">{year}</text>')
     if article:  # under the markers, so a coup in the same month stays visible
         ax = x(article.day.year + (article.day.timetuple().tm_yday - 0.5) / 366)
-        out.append(f'<g class="x-article-line"><title>The article is published: '
-                   f'{svg_text(article.text)}</title><line x1="{ax}" y1="{axis_y - 44}" '
-                   f'x2="{ax}" y2="{axis_y + 8}"/></g>')
+        out.append(f'<g class="x-article-line"><title>{_published(article)}</title>'
+                   f'<line x1="{ax}" y1="{axis_y - 44}" x2="{ax}" y2="{axis_y + 8}"/></g>')
     for e, text, (lx, row) in zip(keys, texts, placed, strict=True):
         pos = when_x(e)
         ly = label_top + row * _ROW_H
@@ -219,32 +225,26 @@ def overview(events: Iterable[Event], *, ident: str = "overview",
         height, zoom_desc = _zoom(out, home, coups, window, axis_y, x, height, target,
                                   article)
     legend_y = height + 8
-    out.append(f'<g class="x-legend" transform="translate(0 {legend_y})">'
-               '<rect class="x-bar" x="0" y="-9" width="10" height="10"/>'
-               '<text x="16" y="0">events per year</text>'
-               '<circle class="x-dot--coup" cx="152" cy="-4" r="5"/>'
-               '<text x="162" y="0">coup</text>'
-               '<circle class="x-dot--independence" cx="215" cy="-4" r="5"/>'
-               '<text x="225" y="0">independence</text>'
-               + ('<line class="x-article-line" x1="340" y1="-11" x2="340" y2="3"/>'
-                  '<text x="348" y="0">the article is published</text>' if article else "")
-               + '</g>')
-    height = legend_y + 8
-    desc = (f"{count(len(evs), 'event')} from {min(per_year)} to {max(per_year)}, "
-            f"{peak} in the busiest year. ")
+    legend, extra = _legend(WIDTH, article is not None, wide=True)
+    out.append(f'<g class="x-legend" transform="translate(0 {legend_y})">{legend}</g>')
+    height = legend_y + 8 + extra
+    desc = _("%(events)s from %(first)s to %(last)s, %(peak)s in the busiest year.") % {
+        "events": count(len(evs), "event"), "first": min(per_year), "last": max(per_year),
+        "peak": integer(peak)} + " "
     if independence:
-        desc += f"Independence: {independence.when.display()}. "
+        desc += _("Independence: %(date)s.") % {"date": independence.when.display()} + " "
     if coups:
         desc += (f"{count(len(coups), 'coup')}: "
                  + "; ".join(e.when.display() for e in coups[-(MAX_MARKERS - 1):]) + ". ")
     if article:
-        desc += f"A dashed line marks the article's publication: {article.text}. "
+        desc += _("A dashed line marks the article's publication: %(date)s.") % {
+            "date": article.text} + " "
     desc += zoom_desc
     head = (f'<svg class="x-overview x-overview--wide" viewBox="0 0 {WIDTH} {height:g}" '
             f'role="group" aria-labelledby="{ident}-title" aria-describedby="{ident}-desc" '
             'xmlns="http://www.w3.org/2000/svg">'
-            f'<title id="{ident}-title">Timeline overview: coups since independence and the '
-            f'double coup by month</title><desc id="{ident}-desc">{svg_text(desc)}</desc>')
+            f'<title id="{ident}-title">{_TITLE()}</title>'
+            f'<desc id="{ident}-desc">{svg_text(desc)}</desc>')
     return head + "".join(out) + "</svg>"
 
 
@@ -253,10 +253,10 @@ def _dot(target: Target, m: int, key: str, label: str, cell: list[Event], cx: fl
     """One dot of the month panel: a link to the month in the list, with a hit area."""
     n = len(cell)
     kinds = " ".join(sorted({e.kind for e in cell}))
-    month = f"{_MONTHS[m % 12]} {m // 12}"
+    month = _month(m)
     return _link(target(m // 12, m % 12 + 1), f"x-dot x-dot--{key}",
                  f' data-month="{m // 12}-{m % 12 + 1:02d}" data-kinds="{kinds}"',
-                 f"<title>{month}, {svg_text(label)}: {svg_text(_titled(cell))}</title>"
+                 f"<title>{month}, {svg_text(_(label))}: {svg_text(_titled(cell))}</title>"
                  f'<rect class="x-hit" x="{cx - hit_w / 2:.1f}" y="{cy - TAP / 2}" '
                  f'width="{hit_w:.1f}" height="{TAP}"/>'
                  f'<circle cx="{cx}" cy="{cy}" r="{r}"/>'
@@ -284,8 +284,59 @@ def _short_when(e: Event, coups: list[Event]) -> str:
     """"1968", or "Aug 2020" where another coup falls within a year or so."""
     d = e.when.date
     near = any(c is not e and abs(c.when.date.year - d.year) <= 1 for c in coups)
-    text = f"{_MONTHS[d.month - 1]} {d.year}" if near and d.month else str(d.year)
-    return f"c. {text}" if e.when.approximate else text
+    text = f"{month_abbr(d.month)} {d.year}" if near and d.month else str(d.year)
+    return approximately(text) if e.when.approximate else text
+
+
+def _independence(e: Event) -> str:
+    """'1960 independence' / 'indépendance 1960'."""
+    return _("%(year)s independence") % {"year": e.when.date.year}
+
+
+def _published(article: ArticleMark) -> str:
+    return svg_text(_("The article is published: %(date)s") % {"date": article.text})
+
+
+def _TITLE() -> str:
+    return _("Timeline overview: coups since independence and the double coup by month")
+
+
+#: Where each legend item starts, unless the label before it is longer (the English layout).
+_LEGEND_AT = (0.0, 152.0, 215.0, 340.0)
+
+
+def _legend(width: float, article: bool, *, wide: bool) -> tuple[str, float]:
+    """The overview's legend, wrapped to `width`; (svg, height added by wrapping). The
+    article's line goes on a row of its own in the narrow drawing."""
+    items = [("bar", _("events per year")), ("coup", pgettext("chart legend", "coup")),
+             ("independence", _("independence"))]
+    out: list[str] = []
+    x = y = 0.0
+    for i, (kind, label) in enumerate(items):
+        w = 16 + len(label) * _CHAR_W
+        x = max(x, _LEGEND_AT[i])
+        if x + w > width and x > 0:
+            x, y = 0.0, y + 20
+        if kind == "bar":
+            out.append(f'<rect class="x-bar" x="{x:g}" y="{y - 9:g}" width="10" height="10"/>'
+                       f'<text x="{x + 16:g}" y="{y:g}">{svg_text(label)}</text>')
+        else:
+            out.append(f'<circle class="x-dot--{kind}" cx="{x:g}" cy="{y - 4:g}" r="5"/>'
+                       f'<text x="{x + 10:g}" y="{y:g}">{svg_text(label)}</text>')
+        x += w + 12
+    if article:
+        label = svg_text(_("the article is published"))
+        w = 16 + len(label) * _CHAR_W
+        x = max(x, _LEGEND_AT[3])
+        if wide and x + w <= width:
+            out.append(f'<line class="x-article-line" x1="{x:g}" y1="{y - 11:g}" x2="{x:g}" '
+                       f'y2="{y + 3:g}"/><text x="{x + 8:g}" y="{y:g}">{label}</text>')
+        else:
+            out.append(f'<line class="x-article-line" x1="0" y1="{y + 14:g}" x2="10" '
+                       f'y2="{y + 14:g}"/><text x="16" y="{y + 18:g}">{label}</text>')
+            if wide:
+                y += 20
+    return "".join(out), y
 
 
 def _zoom(out: list[str], home: list[Event], coups: list[Event], window: tuple[int, int],
@@ -295,14 +346,15 @@ def _zoom(out: list[str], home: list[Event], coups: list[Event], window: tuple[i
     lo, hi = window
     months = hi - lo + 1
     cells, used = _zoom_cells(home, window)
-    start, end = f"{_MONTHS[lo % 12]} {lo // 12}", f"{_MONTHS[hi % 12]} {hi // 12}"
+    start, end = _month(lo), _month(hi)
     title_y = top + 40
-    out.append(f'<text class="x-panel-title" x="0" y="{title_y}">{start} – {end}, month by '
-               'month</text>')
+    out.append(f'<text class="x-panel-title" x="0" y="{title_y}">'
+               + _("%(start)s – %(end)s, month by month") % {"start": start, "end": end}
+               + "</text>")
     grid_left, grid_right = 172.0, WIDTH - 4.0
     cell_w = (grid_right - grid_left) / months
     in_window = [e for e in coups if e.when.date.month and lo <= _month_index(e) <= hi]
-    labels = [f"coup, {e.when.display()}" for e in in_window]
+    labels = [_("coup, %(date)s") % {"date": e.when.display()} for e in in_window]
 
     def col(m: int) -> float:
         return round(grid_left + (m - lo + 0.5) * cell_w, 1)
@@ -329,15 +381,14 @@ def _zoom(out: list[str], home: list[Event], coups: list[Event], window: tuple[i
         m = article.day.year * 12 + article.day.month - 1
         if lo <= m <= hi:
             ax = round(col(m) + (article.day.day / 31 - 0.5) * cell_w, 1)
-            out.append(f'<g class="x-article-line"><title>The article is published: '
-                       f'{svg_text(article.text)}</title><line x1="{ax}" y1="{grid_top - 4}" '
-                       f'x2="{ax}" y2="{grid_bottom}"/></g>')
+            out.append(f'<g class="x-article-line"><title>{_published(article)}</title>'
+                       f'<line x1="{ax}" y1="{grid_top - 4}" x2="{ax}" y2="{grid_bottom}"/></g>')
     peak = max((len(v) for v in cells.values()), default=1)
-    for i, (key, label, _) in enumerate(used):
+    for i, (key, label, _kinds) in enumerate(used):
         cy = grid_top + i * row_h + row_h / 2
         out.append(f'<line class="x-grid" x1="{grid_left}" y1="{cy}" x2="{grid_right}" '
                    f'y2="{cy}"/><text class="x-row-label" x="{grid_left - 8}" y="{cy + 4}" '
-                   f'text-anchor="end">{svg_text(label)}</text>')
+                   f'text-anchor="end">{svg_text(_(label))}</text>')
         for m in range(lo, hi + 1):
             cell = cells.get((m, key))
             if not cell:
@@ -350,11 +401,16 @@ def _zoom(out: list[str], home: list[Event], coups: list[Event], window: tuple[i
         year = f'<tspan x="{col(m)}" dy="14">{m // 12}</tspan>' if m in (lo, hi) or \
             m % 12 == 0 else ""
         out.append(f'<text class="x-tick-label" x="{col(m)}" y="{grid_bottom + 14}" '
-                   f'text-anchor="middle">{_MONTHS[m % 12]}{year}</text>')
-    counts = Counter(r for (_, r), v in cells.items() for _ in v)
-    desc = (f"Events from {start} to {end}, by kind: " + "; ".join(
-        f"{label.lower()}, {counts[key]}" for key, label, _ in used) + ".")
-    return grid_bottom + 34, desc
+                   f'text-anchor="middle">{month_abbr(m % 12 + 1)}{year}</text>')
+    return grid_bottom + 34, _zoom_desc(cells, used, start, end)
+
+
+def _zoom_desc(cells: Cells, used: list[Row], start: str, end: str) -> str:
+    counts = Counter(r for (_m, r), v in cells.items() for _e in v)
+    return _("Events from %(start)s to %(end)s, by kind: %(kinds)s.") % {
+        "start": start, "end": end,
+        "kinds": "; ".join(f"{_(label).lower()}, {integer(counts[key])}"
+                           for key, label, _k in used)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -401,7 +457,8 @@ def narrow_overview(events: Iterable[Event], *, ident: str = "overview-narrow",
         d = e.when.date
         return y(d.year + ((d.month or 6) - 1) / 12)
 
-    out = ['<text class="x-panel-title" x="0" y="16">Coups since independence</text>']
+    out = ['<text class="x-panel-title" x="0" y="16">' + _("Coups since independence")
+           + "</text>"]
     peak = max(sm.per_year.values())
     bar_h = max(1.5, px - 1)
     for year in sorted(sm.per_year):
@@ -418,13 +475,12 @@ def narrow_overview(events: Iterable[Event], *, ident: str = "overview-narrow",
                    f'y="{y(year) + 4}" text-anchor="end">{year}</text>')
     if article:  # across the bars, under the markers
         ay = y(article.day.year + (article.day.timetuple().tm_yday - 0.5) / 366)
-        out.append(f'<g class="x-article-line"><title>The article is published: '
-                   f'{svg_text(article.text)}</title><line x1="{axis_x - 30}" y1="{ay}" '
-                   f'x2="{axis_x + bar_max + 8}" y2="{ay}"/></g>')
+        out.append(f'<g class="x-article-line"><title>{_published(article)}</title>'
+                   f'<line x1="{axis_x - 30}" y1="{ay}" x2="{axis_x + bar_max + 8}" '
+                   f'y2="{ay}"/></g>')
     label_y = top - TAP
     for e in sm.keys:
-        text = (f"{e.when.date.year} independence" if e.kind == "independence" else
-                _short_when(e, sm.coups))
+        text = (_independence(e) if e.kind == "independence" else _short_when(e, sm.coups))
         pos = when_y(e)
         label_y = max(pos, label_y + TAP)
         w = _label_w(text)
@@ -443,29 +499,23 @@ def narrow_overview(events: Iterable[Event], *, ident: str = "overview-narrow",
     if window:
         height, desc = _narrow_zoom(out, sm, window, height, target)
     legend = height + 10
-    out.append(f'<g class="x-legend" transform="translate(0 {legend})">'
-               '<rect class="x-bar" x="0" y="-9" width="10" height="10"/>'
-               '<text x="16" y="0">events per year</text>'
-               '<circle class="x-dot--coup" cx="152" cy="-4" r="5"/>'
-               '<text x="162" y="0">coup</text>'
-               '<circle class="x-dot--independence" cx="215" cy="-4" r="5"/>'
-               '<text x="225" y="0">independence</text>'
-               + ('<line class="x-article-line" x1="0" y1="14" x2="10" y2="14"/>'
-                  '<text x="16" y="18">the article is published</text>' if article else "")
-               + "</g>")
-    height = legend + (26 if article else 8)
+    drawn, extra = _legend(NARROW, article is not None, wide=False)
+    out.append(f'<g class="x-legend" transform="translate(0 {legend})">{drawn}</g>')
+    height = legend + (26 if article else 8) + extra
     if article:
         desc = (desc.rstrip() + " " if desc else "") + (
-            f"A dashed line marks the article's publication: {article.text}.")
-    text = (f"{count(len(evs), 'event')} from {min(sm.per_year)} to {max(sm.per_year)}. "
+            _("A dashed line marks the article's publication: %(date)s.")
+            % {"date": article.text})
+    text = (_("%(events)s from %(first)s to %(last)s.") % {
+        "events": count(len(evs), "event"), "first": min(sm.per_year),
+        "last": max(sm.per_year)} + " "
             + (f"{count(len(sm.coups), 'coup')}: "
                + "; ".join(e.when.display() for e in sm.coups[-(MAX_MARKERS - 1):]) + ". "
                if sm.coups else "") + desc)
     return (f'<svg class="x-overview x-overview--narrow" viewBox="0 0 {NARROW} {height:g}" '
             f'role="group" aria-labelledby="{ident}-title" aria-describedby="{ident}-desc" '
-            f'xmlns="http://www.w3.org/2000/svg"><title id="{ident}-title">Timeline overview: '
-            f'coups since independence and the double coup by month</title><desc '
-            f'id="{ident}-desc">{svg_text(text)}</desc>' + "".join(out) + "</svg>")
+            f'xmlns="http://www.w3.org/2000/svg"><title id="{ident}-title">{_TITLE()}</title>'
+            f'<desc id="{ident}-desc">{svg_text(text)}</desc>' + "".join(out) + "</svg>")
 
 
 def _narrow_zoom(out: list[str], sm: _Summary, window: tuple[int, int], top: float,
@@ -473,26 +523,28 @@ def _narrow_zoom(out: list[str], sm: _Summary, window: tuple[int, int], top: flo
     """Panel B on a phone: one row per month, one column per kind of event."""
     lo, hi = window
     cells, used = _zoom_cells(sm.home, window)
-    start, end = f"{_MONTHS[lo % 12]} {lo // 12}", f"{_MONTHS[hi % 12]} {hi // 12}"
+    start, end = _month(lo), _month(hi)
     title_y = top + 28
-    out.append(f'<text class="x-panel-title" x="0" y="{title_y}">{start} – {end}, month by '
-               'month</text>')
+    out.append(f'<text class="x-panel-title" x="0" y="{title_y}">'
+               + _("%(start)s – %(end)s, month by month") % {"start": start, "end": end}
+               + "</text>")
     label_w = 112.0
     cols = max(1, len(used))
     col_w = min(40.0, (NARROW - label_w) / cols)
-    head_h = round(8 + max((_label_w(label) for _, label, _ in used), default=0) * 0.72, 1)
+    head_h = round(8 + max((_label_w(_(label)) for _k, label, _f in used), default=0) * 0.72,
+                   1)
     grid_top = title_y + 12 + head_h
     row_h = 30
 
     def cx(i: int) -> float:
         return round(label_w + (i + 0.5) * col_w, 1)
 
-    for i, (_, label, _) in enumerate(used):
+    for i, (_k, label, _f) in enumerate(used):
         hx, hy = cx(i) - 2, grid_top - 8
         out.append(f'<line class="x-grid" x1="{cx(i)}" y1="{grid_top}" x2="{cx(i)}" '
                    f'y2="{grid_top + (hi - lo + 1) * row_h}"/><text class="x-row-label" '
                    f'x="{hx}" y="{hy}" text-anchor="end" transform="rotate(45 {hx} {hy})">'
-                   f'{svg_text(label)}</text>')
+                   f'{svg_text(_(label))}</text>')
     coup_months = {_month_index(e): e for e in sm.coups
                    if e.when.date.month and lo <= _month_index(e) <= hi}
     peak = max((len(v) for v in cells.values()), default=1)
@@ -504,15 +556,12 @@ def _narrow_zoom(out: list[str], sm: _Summary, window: tuple[int, int], top: flo
             out.append(f'<g class="x-marker x-marker--coup"><title>{svg_text(coup.when.display())}'
                        f': {svg_text(coup.title)}</title><rect class="x-coup-band" x="0" '
                        f'y="{ry + 1}" width="{NARROW}" height="{row_h - 2}"/><text x="0" '
-                       f'y="{cy + 4}">coup</text></g>')
+                       f'y="{cy + 4}">{pgettext("chart legend", "coup")}</text></g>')
         out.append(f'<text class="x-tick-label" x="{label_w - 8}" y="{cy + 4}" '
-                   f'text-anchor="end">{_MONTHS[m % 12]} {m // 12}</text>')
-        for i, (key, label, _) in enumerate(used):
+                   f'text-anchor="end">{_month(m)}</text>')
+        for i, (key, label, _kinds) in enumerate(used):
             cell = cells.get((m, key))
             if cell:
                 r = round(5 + 7 * (len(cell) / peak) ** 0.5, 1)
                 out.append(_dot(target, m, key, label, cell, cx(i), cy, r, col_w - 2))
-    counts = Counter(r for (_, r), v in cells.items() for _ in v)
-    desc = (f"Events from {start} to {end}, by kind: " + "; ".join(
-        f"{label.lower()}, {counts[key]}" for key, label, _ in used) + ".")
-    return grid_top + (hi - lo + 1) * row_h + 14, desc
+    return grid_top + (hi - lo + 1) * row_h + 14, _zoom_desc(cells, used, start, end)
