@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from explainer.geo.outlines import REGION, Country, outlines
 from explainer.geo.projection import Projection
+from explainer.i18n import _, country_name, current
 from explainer.model import Place
 from explainer.render.common import count
 from explainer.text import svg_text
@@ -184,21 +185,25 @@ def region_map(dots: Sequence[Dot], *, ident: str = "map") -> str:
         inner = [f'<rect class="x-inset" x="0" y="0" width="{inset_w:g}" '
                  f'height="{inset_h:g}"/>']
         inner += _dots(in_inset, inset, INSET_BOX, size, most, inset_w, inset_h)
-        inner.append(f'<text class="x-inset-title" x="4" y="{size:g}">Bamako and Kati</text>')
+        inner.append(f'<text class="x-inset-title" x="4" y="{size:g}">'
+                     + svg_text(_("Bamako and Kati")) + "</text>")
         body.append(f'<g class="x-inset-box" transform="translate(0 {top:g})">'
                     + "".join(inner) + "</g>")
         body.append(_legend(inset_w + 12, top, size, most))
         total_h = round(top + max(inset_h, legend_h(size, most)) + 2, 1)
         inside = [d for d in dots if box[0] <= d.place.lon <= box[2]
                   and box[1] <= d.place.lat <= box[3]]
-        desc = (f"{count(len(inside), 'place')} with events on a map of "
-                + ("West Africa, the Sahel and Europe's edge" if cls == "x-map--wide" else
-                   "West Africa and the Sahel")
-                + "; Mali is shaded darker, and an inset enlarges Bamako and Kati. Each dot is "
-                "a link to its place; the list below gives every place and its number of "
-                "events.")
-        out.append(_svg(cls, width, total_h, f"{ident}-{cls[6:]}", "Where the events happened",
-                        desc, body))
+        values = {"places": count(len(inside), "place")}
+        desc = (_("%(places)s with events on a map of West Africa, the Sahel and Europe's "
+                  "edge; Mali is shaded darker, and an inset enlarges Bamako and Kati. Each dot "
+                  "is a link to its place; the list below gives every place and its number of "
+                  "events.") % values if cls == "x-map--wide" else
+                _("%(places)s with events on a map of West Africa and the Sahel; Mali is "
+                  "shaded darker, and an inset enlarges Bamako and Kati. Each dot is a link to "
+                  "its place; the list below gives every place and its number of events.")
+                % values)
+        out.append(_svg(cls, width, total_h, f"{ident}-{cls[6:]}",
+                        _("Where the events happened"), desc, body))
     return "\n".join(out)
 
 
@@ -218,7 +223,7 @@ def _legend(x: float, y: float, size: float, most: int) -> str:
     cy += size * 0.6
     parts.append(f'<rect class="x-land x-land--focus" x="0" y="{cy - size / 2:g}" '
                  f'width="{2 * widest:g}" height="{size:g}"/><text x="{2 * widest + 6:g}" '
-                 f'y="{cy + size / 3:g}">Mali</text></g>')
+                 f'y="{cy + size / 3:g}">{svg_text(_("Mali"))}</text></g>')
     return "".join(parts)
 
 
@@ -231,7 +236,7 @@ def locator_map(places: Sequence[Place], *, ident: str, width: float = 240.0) ->
     """A small map around one or more places, their countries shaded, each a marked dot."""
     if not places:
         return ""
-    height, body, desc = _locator(tuple(places), width)
+    height, body, desc = _locator(tuple(places), width, current())
     return (f'<svg class="x-locator" viewBox="0 0 {width:g} {height:g}" role="img" '
             f'aria-labelledby="{ident}-title" width="{width:g}" height="{height:g}" '
             f'xmlns="http://www.w3.org/2000/svg"><title id="{ident}-title">'
@@ -239,9 +244,9 @@ def locator_map(places: Sequence[Place], *, ident: str, width: float = 240.0) ->
 
 
 @functools.lru_cache(maxsize=1024)
-def _locator(places: tuple[Place, ...], width: float) -> tuple[float, str, str]:
+def _locator(places: tuple[Place, ...], width: float, lang: str) -> tuple[float, str, str]:
     """(height, drawing, description) of a locator map: the same for every event at the same
-    places, so drawn once per set of places."""
+    places, so drawn once per set of places (and language)."""
     lons, lats = [p.lon for p in places], [p.lat for p in places]
     cx, cy = (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
     half_w = max(9.0, (max(lons) - min(lons)) / 2 + 3)
@@ -257,7 +262,9 @@ def _locator(places: tuple[Place, ...], width: float) -> tuple[float, str, str]:
         body.append(f'<circle class="x-locator-dot" cx="{x:g}" cy="{y:g}" r="6"/>')
     names = ", ".join(p.name for p in places)
     where = {p.country for p in places if p.country}
-    country_names = ", ".join(sorted(o.world[c].name for c in where if c in o.world))
-    desc = f"{names}, marked on a map of " + (f"{country_names} and the countries around"
-                                               if country_names else "the region")
+    country_names = ", ".join(sorted(country_name(c, o.world[c].name)
+                                     for c in where if c in o.world))
+    desc = (_("%(places)s, marked on a map of %(countries)s and the countries around")
+            % {"places": names, "countries": country_names} if country_names else
+            _("%(places)s, marked on a map of the region") % {"places": names})
     return height, "".join(body), desc

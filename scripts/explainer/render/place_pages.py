@@ -3,7 +3,9 @@ out. The maps are inline SVG (render.maps); the lists under them say the same in
 
 from __future__ import annotations
 
+from explainer import i18n
 from explainer.geo.outlines import country as country_outline
+from explainer.i18n import N_, Messages, _, integer
 from explainer.model import Corpus, Place
 from explainer.render import links, maps
 from explainer.render.common import citations, count, event_item, kind_label
@@ -11,19 +13,20 @@ from explainer.text import plain, rich
 
 #: Events listed on a place's page; more are on its timeline filter page, paged by year.
 PLACE_LIST = 40
-PRECISION_TEXT = {
-    "exact": "the exact spot",
-    "locality": "the town's point in the GeoNames gazetteer",
-    "approximate": "an approximate point",
-    "representative": "a point that stands for the whole area, not where anything happened",
-}
+PRECISION_TEXT = Messages({
+    "exact": N_("the exact spot"),
+    "locality": N_("the town's point in the GeoNames gazetteer"),
+    "approximate": N_("an approximate point"),
+    "representative": N_("a point that stands for the whole area, not where anything "
+                         "happened"),
+})
 
 
 def country_name(p: Place) -> str:
     if p.country is None:
-        return "several countries"
+        return _("several countries")
     c = country_outline(p.country)
-    return c.name if c else p.country
+    return i18n.country_name(p.country, c.name if c else p.country)
 
 
 def _dots(corpus: Corpus, page: str) -> list[maps.Dot]:
@@ -40,63 +43,72 @@ def _on_map(p: Place) -> bool:
 def map_page(corpus: Corpus) -> str:
     page = links.MAP
     dots = _dots(corpus, page)
-    lines = ["# Where it happened", "",
-             f"{count(len(dots), 'place')} where the site's "
-             f"{count(len(corpus.events), 'event')} happened, from Bamako and the Kati camp "
-             "to the capitals where neighbours and partners decided. A bigger dot means more "
-             "events; each dot opens its place. Mali is shaded darker.", "",
+    lines = ["# " + _("Where it happened"), "",
+             _("%(places)s where the site's %(events)s happened, from Bamako and the Kati camp "
+               "to the capitals where neighbours and partners decided. A bigger dot means more "
+               "events; each dot opens its place. Mali is shaded darker.") % {
+                 "places": count(len(dots), "place"),
+                 "events": count(len(corpus.events), "event")}, "",
              '<figure class="x-figure x-map-figure">', maps.region_map(dots),
-             "<figcaption>Country outlines: Natural Earth (public domain). Points: GeoNames "
-             "(CC BY 4.0) or the sources each place cites. Decisions taken abroad whose "
-             "sources do not say where are placed in the country they concern.</figcaption>",
-             "</figure>", "", "## Every place {#places}", "",
-             "The same places as the map, with their number of events, most first.", "",
-             "| Place | Country | Events |", "| --- | --- | ---: |"]
+             "<figcaption>" + _(
+                 "Country outlines: Natural Earth (public domain). Points: GeoNames (CC BY 4.0) "
+                 "or the sources each place cites. Decisions taken abroad whose sources do not "
+                 "say where are placed in the country they concern.") + "</figcaption>",
+             "</figure>", "", "## " + _("Every place") + " {#places}", "",
+             _("The same places as the map, with their number of events, most first."), "",
+             f"| {_('Place')} | {_('Country')} | {_('Events')} |", "| --- | --- | ---: |"]
     for d in sorted(dots, key=lambda d: (-d.events, d.place.name)):
         p = d.place
-        where = "" if _on_map(p) else " (off the map)"
+        where = "" if _on_map(p) else " " + _("(off the map)")
         lines.append(f"| [{plain(p.name)}]({links.md(page, links.place(p.id))}){where} "
                      f'<span class="x-kind">{kind_label(p.kind)}</span> | '
-                     f"{plain(country_name(p))} | {d.events} |")
+                     f"{plain(country_name(p))} | {integer(d.events)} |")
     lines.append("")
     idle = [p for p in corpus.places.values() if not corpus.events_by_place.get(p.id)]
     if idle:
-        lines += ["Registered, with no event yet: " + ", ".join(
+        lines += [_("Registered, with no event yet: %(places)s.") % {"places": ", ".join(
             f"[{plain(p.name)}]({links.md(page, links.place(p.id))})"
-            for p in sorted(idle, key=lambda p: p.name.casefold())) + ".", ""]
+            for p in sorted(idle, key=lambda p: p.name.casefold()))}, ""]
     return "\n".join(lines)
 
 
 def place_page(corpus: Corpus, p: Place) -> str:
     page = links.place(p.id)
     events = corpus.events_by_place.get(p.id, ())
-    source = (f"GeoNames id {p.geonames} (CC BY 4.0)" if p.geonames else
-              "the references below" if p.sources else "the Natural Earth outline")
+    source = (_("GeoNames id %(id)s (CC BY 4.0)") % {"id": p.geonames} if p.geonames else
+              _("the references below") if p.sources else _("the Natural Earth outline"))
     lines = [f"# {plain(p.name)} {{#place-{p.id}}}", "",
-             f"**Kind:** {kind_label(p.kind)}  ", f"**Country:** {plain(country_name(p))}  ",
-             f"**Point:** {p.lat:.4f}, {p.lon:.4f} ({plain(PRECISION_TEXT[p.precision])}; "
-             f"from {plain(source)})", ""]
+             _("**Kind:** %(kind)s") % {"kind": kind_label(p.kind)} + "  ",
+             _("**Country:** %(country)s") % {"country": plain(country_name(p))} + "  ",
+             _("**Point:** %(lat)s, %(lon)s (%(precision)s; from %(source)s)") % {
+                 "lat": f"{p.lat:.4f}", "lon": f"{p.lon:.4f}",
+                 "precision": plain(PRECISION_TEXT[p.precision]), "source": plain(source)}, ""]
     if p.name_fr != p.name:
-        lines[-1:-1] = [f"**In French:** <span lang=\"fr\">{plain(p.name_fr)}</span>  "]
+        name_fr = f'<span lang="fr">{plain(p.name_fr)}</span>'
+        lines[-1:-1] = [_("**In French:** %(name)s") % {"name": name_fr} + "  "]
     lines += ['<figure class="x-figure x-locator-figure">',
               maps.locator_map([p], ident=f"locator-{p.id}"), "</figure>", ""]
     if p.note:
         lines += [rich(p.note), ""]
     shown = events[-PLACE_LIST:]
-    lines += ["## Events here {#events}", ""]
+    lines += ["## " + _("Events here") + " {#events}", ""]
     if events:
-        lines += [f"{count(len(events), 'event')}, in date order"
-                  + (f"; the latest {len(shown)} below" if len(shown) < len(events) else "")
-                  + f". [On the timeline]({links.md(page, links.by_place(p.id))}) · "
-                  f"[all places]({links.md(page, links.MAP)}).", ""]
+        values = {"events": count(len(events), "event"), "n": integer(len(shown)),
+                  "timeline": links.md(page, links.by_place(p.id)),
+                  "map": links.md(page, links.MAP)}
+        lines += [(_("%(events)s, in date order; the latest %(n)s below. [On the "
+                     "timeline](%(timeline)s) · [all places](%(map)s).")
+                   if len(shown) < len(events) else
+                   _("%(events)s, in date order. [On the timeline](%(timeline)s) · [all "
+                     "places](%(map)s).")) % values, ""]
     else:
-        lines += ["No event is recorded here yet. "
-                  f"[All places]({links.md(page, links.MAP)}).", ""]
+        lines += [_("No event is recorded here yet. [All places](%(map)s).")
+                  % {"map": links.md(page, links.MAP)}, ""]
     for ident in shown:
         lines += event_item(page, corpus.events[ident])
     lines.append("")
     if p.sources:
-        lines += ["## Sources {#sources}", "", *citations(corpus, page, p.sources)]
+        lines += ["## " + _("Sources") + " {#sources}", "", *citations(corpus, page, p.sources)]
     return "\n".join(lines)
 
 
