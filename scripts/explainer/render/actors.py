@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from explainer.i18n import N_, Messages, _, integer
 from explainer.model import Actor, Corpus
 from explainer.render import links, paging
 from explainer.render.cite import DEFAULT_SITE, Cited, Publication, cite_block
 from explainer.render.common import (
     abbrs,
     citations,
+    count,
     heading_anchor,
     kind_label,
     reviewed,
@@ -19,10 +21,17 @@ from explainer.render.timeline import SPLIT
 from explainer.schema import ACTOR_KINDS
 from explainer.text import plain, rich
 
+_KIND_HEADINGS = Messages({
+    "person": N_("People"), "armed-forces": N_("Armed forces"), "government": N_("Governments"),
+    "state": N_("States"), "intergovernmental-organisation": N_("Intergovernmental organisations"),
+    "political-movement": N_("Political movements"), "armed-group": N_("Armed groups"),
+    "research-organisation": N_("Research organisations"), "media": N_("Media"),
+    "organisation": N_("Organisations"),
+})
+
 
 def _kind_heading(kind: str) -> str:
-    return {"person": "People", "armed-forces": "Armed forces", "state": "States",
-            "media": "Media"}.get(kind, kind_label(kind).capitalize() + "s")
+    return _KIND_HEADINGS.get(kind) or kind_label(kind).capitalize() + "s"
 
 
 def _kind_rank(kind: str) -> tuple[int, int]:
@@ -52,9 +61,10 @@ def _by_kind(corpus: Corpus) -> dict[str, list[Actor]]:
 
 def _actor_item(corpus: Corpus, page: str, a: Actor) -> str:
     n = len(corpus.events_by_actor.get(a.id, ()))
-    aka = f" (also: {', '.join(plain(x) for x in a.aliases)})" if a.aliases else ""
+    aka = (" " + _("(also: %(names)s)") % {"names": ", ".join(plain(x) for x in a.aliases)}
+           if a.aliases else "")
     return (f"- [{plain(a.name)}]({links.md(page, links.actor(a.id))}){aka} — "
-            f"{n} event{'s' if n != 1 else ''}")
+            f"{count(n, 'event')}")
 
 
 def actor_index(corpus: Corpus) -> str:
@@ -65,17 +75,18 @@ def actor_index_pages(corpus: Corpus) -> dict[str, str]:
     """The actor index, grouped by kind; above INDEX_SPLIT actors, one paged list per kind."""
     page = links.ACTORS
     by_kind = _by_kind(corpus)
-    lines = ["# Actors", "", f"{len(corpus.actors)} people and organisations appear in the "
-             "events and claims: people first, then organisations, then states, each "
-             "group by the number of events they appear in. Each page lists their roles, "
-             "affiliations, events and the claims that name them.", ""]
+    lines = ["# " + _("Actors"), "", _(
+        "%(n)s people and organisations appear in the events and claims: people first, then "
+        "organisations, then states, each group by the number of events they appear in. Each "
+        "page lists their roles, affiliations, events and the claims that name them.")
+        % {"n": integer(len(corpus.actors))}, ""]
     if len(corpus.actors) <= INDEX_SPLIT:
         for kind, actors in by_kind.items():
             lines += [f"## {_kind_heading(kind)} {{#kind-{kind}}}", ""]
             lines += [_actor_item(corpus, page, a) for a in actors]
             lines.append("")
         return {page: "\n".join(lines)}
-    lines += [f"- [{_kind_heading(k)}]({links.md(page, kind_page(k))}): {len(v)}"
+    lines += [f"- [{_kind_heading(k)}]({links.md(page, kind_page(k))}): {integer(len(v))}"
               for k, v in by_kind.items()]
     pages = {page: "\n".join([*lines, ""])}
     for kind, actors in by_kind.items():
@@ -84,8 +95,10 @@ def actor_index_pages(corpus: Corpus) -> dict[str, str]:
         for n, run in enumerate(runs, 1):
             p = paging.numbered(base, n)
             nav = paging.pager(p, base, n, len(runs))
-            pages[p] = "\n".join([f"# Actors: {_kind_heading(kind).lower()}", "",
-                                  f"[← All actors]({links.md(p, page)}) · {len(actors)} in all.",
+            pages[p] = "\n".join(["# " + _("Actors: %(kind)s")
+                                  % {"kind": _kind_heading(kind).lower()}, "",
+                                  f"[← {_('All actors')}]({links.md(p, page)}) · "
+                                  + _("%(n)s in all.") % {"n": integer(len(actors))},
                                   "", *nav, *(_actor_item(corpus, p, a) for a in run), "",
                                   *nav])
     return pages
@@ -111,13 +124,16 @@ def actor_page(corpus: Corpus, a: Actor, members: tuple[str, ...],
     # first, ahead of the many events and claims that mention it.
     lines = ["---", "search:", f"  boost: {SEARCH_BOOST}", "---", "",
              f"# {plain(a.name)} {heading_anchor('actor-' + a.id)}", "",
-             f"**Kind:** {kind_label(a.kind)}"]
+             _("**Kind:** %(kind)s") % {"kind": kind_label(a.kind)}]
     if a.aliases:
         lines[-1] += "  "
-        lines.append("**Also written:** " + ", ".join(plain(x) for x in a.aliases))
+        lines.append(_("**Also written:** %(names)s")
+                     % {"names": ", ".join(plain(x) for x in a.aliases)})
     lines += ["", rich(a.description, abbrs(corpus)), ""]
     if a.roles:
-        lines += ["## Roles {#roles}", "", "| Role | Of | From | To |", "| --- | --- | --- | --- |"]
+        lines += ["## " + _("Roles") + " {#roles}", "",
+                  f"| {_('Role')} | {_('Of')} | {_('From')} | {_('To')} |",
+                  "| --- | --- | --- | --- |"]
         for r in a.roles:
             org = _actor_link(corpus, page, r.organisation) if r.organisation else ""
             start = plain(r.start.display()) if r.start else ""
@@ -125,20 +141,22 @@ def actor_page(corpus: Corpus, a: Actor, members: tuple[str, ...],
             lines.append(f"| {plain(r.title)} | {org} | {start} | {end} |")
         lines.append("")
     if a.affiliations:
-        lines += ["## Affiliations {#affiliations}", "",
+        lines += ["## " + _("Affiliations") + " {#affiliations}", "",
                   *(f"- {_actor_link(corpus, page, o)}" for o in a.affiliations), ""]
     if members:
-        lines += ["## Members {#members}", "",
+        lines += ["## " + _("Members") + " {#members}", "",
                   *(f"- {_actor_link(corpus, page, m)}" for m in members), ""]
     ev_ids = corpus.events_by_actor.get(a.id, ())
-    lines += ["## Events {#events}", ""]
+    lines += ["## " + _("Events") + " {#events}", ""]
     if not ev_ids:
-        lines += ["None recorded.", ""]
+        lines += [_("None recorded."), ""]
     elif len(ev_ids) > SPLIT:
-        lines += [f"{len(ev_ids)} events: see [the timeline of {plain(a.name)}]"
-                  f"({links.md(page, links.by_actor(a.id))}).", ""]
+        lines += [_("%(events)s: see [the timeline of %(name)s](%(link)s).") % {
+            "events": count(len(ev_ids), "event"), "name": plain(a.name),
+            "link": links.md(page, links.by_actor(a.id))}, ""]
     else:
-        lines += [f"[Timeline of these events]({links.md(page, links.by_actor(a.id))}).", ""]
+        lines += [_("[Timeline of these events](%(link)s).")
+                  % {"link": links.md(page, links.by_actor(a.id))}, ""]
         for i in ev_ids:
             e = corpus.events[i]
             roles = "; ".join(plain(x.role) for x in e.actors if x.actor == a.id)
@@ -147,10 +165,10 @@ def actor_page(corpus: Corpus, a: Actor, members: tuple[str, ...],
         lines.append("")
     claims = corpus.claims_by_actor.get(a.id, ())
     if claims:
-        lines += ["## Claims that name them {#claims}", "",
+        lines += ["## " + _("Claims that name them") + " {#claims}", "",
                   *(f"- [{plain(corpus.claims[c].label)}]({links.md(page, links.claim(c))})"
                     for c in claims), ""]
-    lines += ["## Sources {#sources}", "", *citations(corpus, page, a.sources),
+    lines += ["## " + _("Sources") + " {#sources}", "", *citations(corpus, page, a.sources),
               *reviewed(a.reviewed), *cite_block(actor_cited(a, site))]
     return "\n".join(lines)
 

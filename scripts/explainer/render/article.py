@@ -8,6 +8,7 @@ MAX_LISTED claims and events, so a page does not grow with the dataset.
 
 from __future__ import annotations
 
+from explainer.i18n import _, integer
 from explainer.model import ArticleCitation, Corpus, Source
 from explainer.render import links, paging
 from explainer.render.common import abbrs, count, kind_label, time, verdict_badge
@@ -46,27 +47,27 @@ def _events_by_paragraph(corpus: Corpus, s: Source) -> dict[int, list[str]]:
 
 def _paragraph(corpus: Corpus, page: str, s: Source, number: int, summary: str,
                claims: list[str], events: list[str]) -> list[str]:
-    lines = [f"## Paragraph {number} {{#{s.id}-p{number}}}", "",
+    lines = ["## " + _("Paragraph %(n)s") % {"n": number} + f" {{#{s.id}-p{number}}}", "",
              rich(summary, abbrs(corpus)), ""]
     if claims:
-        lines += [f"**Claims it makes ({len(claims)}):**", ""]
+        lines += [_("**Claims it makes (%(n)s):**") % {"n": integer(len(claims))}, ""]
         for ident in claims[:MAX_LISTED]:
             c = corpus.claims[ident]
             verdict = (verdict_badge(c.assessment.verdict) if c.assessment
-                       else "<span class=\"x-kind\">not checked</span>")
+                       else f'<span class="x-kind">{_("not checked")}</span>')
             lines.append(f"- [{plain(c.label)}]({links.md(page, links.claim(ident))}) "
                          f"<span class=\"x-kind\">{kind_label(c.kind)}</span> {verdict}")
         if len(claims) > MAX_LISTED:
-            lines.append(f"- and {len(claims) - MAX_LISTED} more")
+            lines.append("- " + _("and %(n)s more") % {"n": integer(len(claims) - MAX_LISTED)})
         lines.append("")
     if events:
-        lines += [f"**Events it refers to ({len(events)}):**", ""]
+        lines += [_("**Events it refers to (%(n)s):**") % {"n": integer(len(events))}, ""]
         for ident in events[:MAX_LISTED]:
             e = corpus.events[ident]
             lines.append(f"- {time(e.when)} · [{plain(e.title)}]"
                          f"({links.md(page, links.event(ident))})")
         if len(events) > MAX_LISTED:
-            lines.append(f"- and {len(events) - MAX_LISTED} more")
+            lines.append("- " + _("and %(n)s more") % {"n": integer(len(events) - MAX_LISTED)})
         lines.append("")
     return lines
 
@@ -89,35 +90,42 @@ def _source_pages(corpus: Corpus, s: Source, title: str, intro: list[str]) -> di
 
 
 def _intro(corpus: Corpus, page: str, s: Source) -> list[str]:
-    return [f"*{plain(s.title)}*, by {plain(s.author)} ({plain(s.publisher)}, "
-            f"{plain(s.published.display())}): {url(s.url, 'read the original')}.", "",
-            f"For each of its {count(len(s.summaries), 'body paragraph')}, in order: our own "
-            "summary of what it says, in neutral words; the claims it makes, each with our "
-            "verdict; and the events it refers to. Paragraphs are numbered as in the published "
-            "page, counting the masthead and the photo captions, which are left out. "
-            f"[About the source and its rights]({links.md(page, links.SOURCE, 'source-' + s.id)}"
-            ").", ""]
+    return [_("*%(title)s*, by %(author)s (%(publisher)s, %(date)s): %(link)s.") % {
+                "title": plain(s.title), "author": plain(s.author),
+                "publisher": plain(s.publisher), "date": plain(s.published.display()),
+                "link": url(s.url, _("read the original"))}, "",
+            _("For each of its %(paragraphs)s, in order: our own summary of what it says, in "
+              "neutral words; the claims it makes, each with our verdict; and the events it "
+              "refers to. Paragraphs are numbered as in the published page, counting the "
+              "masthead and the photo captions, which are left out. [About the source and its "
+              "rights](%(link)s).") % {
+                "paragraphs": count(len(s.summaries), "body paragraph"),
+                "link": links.md(page, links.SOURCE, "source-" + s.id)}, ""]
 
 
 def article_pages(corpus: Corpus) -> dict[str, str]:
     """The article page(s); a site whose sources have no summaries gets a short note."""
     summarised = [s for s in corpus.sources.values() if s.summaries]
-    title = "The article, paragraph by paragraph"
+    title = _("The article, paragraph by paragraph")
     if len(summarised) == 1:
         s = summarised[0]
         return _source_pages(corpus, s, title, _intro(corpus, links.ARTICLE, s))
     lines = [f"# {title}", ""]
     if not summarised:
         source = links.md(links.ARTICLE, links.SOURCE)
-        return {links.ARTICLE: "\n".join([*lines, "No source has paragraph summaries yet; see "
-                                          f"[the source]({source}).", ""])}
-    lines += ["Each source, paragraph by paragraph:", ""]
+        return {links.ARTICLE: "\n".join([*lines, _(
+            "No source has paragraph summaries yet; see [the source](%(link)s).")
+            % {"link": source}, ""])}
+    lines += [_("Each source, paragraph by paragraph:"), ""]
     pages: dict[str, str] = {}
     for s in summarised:
         base = article_page(corpus, s.id)
-        lines.append(f"- [{plain(s.title)}]({links.md(links.ARTICLE, base)}), by "
-                     f"{plain(s.author)}: {count(len(s.summaries), 'paragraph')}")
-        pages.update(_source_pages(corpus, s, f"{plain(s.title)}, paragraph by paragraph",
-                                   [f"[← All sources]({links.md(base, links.ARTICLE)})", "",
+        lines.append("- " + _("[%(title)s](%(link)s), by %(author)s: %(paragraphs)s") % {
+            "title": plain(s.title), "link": links.md(links.ARTICLE, base),
+            "author": plain(s.author), "paragraphs": count(len(s.summaries), "paragraph")})
+        pages.update(_source_pages(corpus, s, _("%(title)s, paragraph by paragraph")
+                                   % {"title": plain(s.title)},
+                                   [f"[← {_('All sources')}]({links.md(base, links.ARTICLE)})",
+                                    "",
                                     *_intro(corpus, base, s)]))
     return {links.ARTICLE: "\n".join([*lines, ""]), **pages}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from explainer.i18n import _, current, integer
 from explainer.model import Corpus, Event
 from explainer.render import links
 from explainer.render.common import abbrs, kind_label, time
@@ -36,7 +37,7 @@ def month_anchor(year: int, month: int) -> str:
 #: Each event's rendered summary, by (event id, compact), for one corpus at a time: an event
 #: is listed on the timeline, its kind's, its actors' and its places' pages, and rendering its
 #: prose again for each list was most of the lists' cost.
-_SUMMARIES: dict[tuple[str, bool], str] = {}
+_SUMMARIES: dict[tuple[str, bool, str], str] = {}
 _SUMMARIES_OF: list[Corpus | None] = [None]  # the corpus itself: an id can be reused
 
 
@@ -44,7 +45,7 @@ def _summary(corpus: Corpus, e: Event, compact: bool) -> str:
     if _SUMMARIES_OF[0] is not corpus:
         _SUMMARIES.clear()
         _SUMMARIES_OF[0] = corpus
-    key = (e.id, compact)
+    key = (e.id, compact, current())
     hit = _SUMMARIES.get(key)
     if hit is None:
         hit = _SUMMARIES[key] = _render_summary(corpus, e, compact)
@@ -61,7 +62,7 @@ def _render_summary(corpus: Corpus, e: Event, compact: bool) -> str:
     if len(e.summary) <= FOLD_AT or not rest:
         return f'<p class="x-event__summary">{rich_inline(e.summary, glossary)}</p>'
     return (f'<details class="x-event__summary"><summary>{rich_inline(first, glossary)} '
-            f'<span class="x-fold">(more)</span></summary><p>{rich_inline(rest, glossary)}'
+            f'<span class="x-fold">{_("(more)")}</span></summary><p>{rich_inline(rest, glossary)}'
             "</p></details>")
 
 
@@ -72,14 +73,14 @@ def event_entry(corpus: Corpus, page: str, e: Event, *, anchor: str = "",
     actors = list(dict.fromkeys(a.actor for a in e.actors))
     names = [plain(corpus.actors[a].name) for a in actors[:MAX_ACTORS] if a in corpus.actors]
     if len(actors) > MAX_ACTORS:
-        names.append(f"{len(actors) - MAX_ACTORS} more")
+        names.append(_("%(n)s more") % {"n": integer(len(actors) - MAX_ACTORS)})
     key = is_key(e)
     attrs = (f' data-kind="{e.kind}" data-actors="{" ".join(actors)}"'
              f' data-places="{" ".join(e.places)}" data-month="{d.year}-{d.month:02d}"'
              + (f' id="{anchor}"' if anchor else ""))
     head = (f'{time(e.when)} · <a href="{links.href(page, links.event(e.id))}">'
             f'{plain(e.title)}</a> <span class="x-kind">{kind_label(e.kind)}</span>'
-            + (' <strong class="x-key">key event</strong>' if key else ""))
+            + (f' <strong class="x-key">{_("key event")}</strong>' if key else ""))
     who = f'<p class="x-event__who">{", ".join(names)}</p>' if names else ""
     return (f'<li class="x-event{" x-event--key" if key else ""}"{attrs}>'
             f'<p class="x-event__head">{head}</p>{who}{_summary(corpus, e, compact)}</li>')

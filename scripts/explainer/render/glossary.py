@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
+from explainer.i18n import N_, _
 from explainer.model import Corpus, Term
 from explainer.render import links, paging
 from explainer.render.common import abbrs, citations, count, reviewed
@@ -22,39 +23,43 @@ def _term(corpus: Corpus, page: str, t: Term) -> list[str]:
     lines += [rich(t.definition, abbrs(corpus)), ""]
     if t.actor:
         a = corpus.actors[t.actor]
-        lines += [f"See [{plain(a.name)}]({links.md(page, links.actor(a.id))}).", ""]
+        lines += [_("See [%(name)s](%(link)s).") % {
+            "name": plain(a.name), "link": links.md(page, links.actor(a.id))}, ""]
     if t.sources:
         lines += citations(corpus, page, t.sources)
     lines += reviewed(t.reviewed)
     return lines
 
 
-_INTRO = ("Words and abbreviations used on this site. Abbreviations are also explained in a "
-          "tooltip wherever they appear.")
+_INTRO = N_("Words and abbreviations used on this site. Abbreviations are also explained in "
+            "a tooltip wherever they appear.")
 
 
 def glossary_pages(corpus: Corpus) -> dict[str, str]:
     """The glossary; above SPLIT terms, an index of initials and pages per letter."""
     page = links.GLOSSARY
     if len(corpus.terms) <= TERMS_SPLIT:
-        lines = ["# Glossary", "", _INTRO, ""]
+        lines = ["# " + _("Glossary"), "", _(_INTRO), ""]
         for t in corpus.terms.values():
             lines += _term(corpus, page, t)
         return {page: "\n".join(lines)}
     by_letter = letters(corpus)
-    index = ["# Glossary", "", f"{_INTRO} {len(corpus.terms)} terms, by initial:", "",
-             *(f"- [{'Other' if k == 'other' else k.upper()}]"
+    index = ["# " + _("Glossary"), "",
+             _(_INTRO) + " " + _("%(terms)s, by initial:")
+             % {"terms": count(len(corpus.terms), "term")}, "",
+             *(f"- [{_('Other') if k == 'other' else k.upper()}]"
                f"({links.md(page, letter_page(k))}): {count(len(v), 'term')}"
                for k, v in by_letter.items()), ""]
     pages = {page: "\n".join(index)}
     for letter, terms in by_letter.items():
         base = letter_page(letter)
         runs = paging.chunks(terms, TERMS_PER_PAGE)
-        name = "other initials" if letter == "other" else letter.upper()
+        name = _("other initials") if letter == "other" else letter.upper()
         for n, run in enumerate(runs, 1):
             p = paging.numbered(base, n)
             nav = paging.pager(p, base, n, len(runs))
-            lines = [f"# Glossary: {name}", "", f"[← All terms]({links.md(p, page)})", "", *nav]
+            lines = ["# " + _("Glossary: %(initial)s") % {"initial": name}, "",
+                     f"[← {_('All terms')}]({links.md(p, page)})", "", *nav]
             for t in run:
                 lines += _term(corpus, p, t)
             pages[p] = "\n".join([*lines, *nav])

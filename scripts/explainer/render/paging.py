@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
+from explainer.i18n import _, integer
 from explainer.render import links
 
 T = TypeVar("T")
@@ -28,13 +29,13 @@ def pager(page: str, base: str, n: int, total: int) -> list[str]:
     """'Page 2 of 5' with links to the first, previous, next and last pages; [] for one page."""
     if total <= 1:
         return []
-    parts = [f"Page {n} of {total}"]
+    parts = [_("Page %(n)s of %(total)s") % {"n": integer(n), "total": integer(total)}]
     if n > 1:
-        parts += [f"[first]({links.md(page, numbered(base, 1))})",
-                  f"[← previous]({links.md(page, numbered(base, n - 1))})"]
+        parts += [f"[{_('first')}]({links.md(page, numbered(base, 1))})",
+                  f"[← {_('previous')}]({links.md(page, numbered(base, n - 1))})"]
     if n < total:
-        parts += [f"[next →]({links.md(page, numbered(base, n + 1))})",
-                  f"[last]({links.md(page, numbered(base, total))})"]
+        parts += [f"[{_('next')} →]({links.md(page, numbered(base, n + 1))})",
+                  f"[{_('last')}]({links.md(page, numbered(base, total))})"]
     return [" · ".join(parts), ""]
 
 

@@ -7,6 +7,7 @@ the page of the record that uses it.
 
 from __future__ import annotations
 
+from explainer.i18n import _, format_percent
 from explainer.model import Corpus, Source
 from explainer.render import links
 from explainer.render.common import abbrs, count, language_name, reviewed
@@ -23,40 +24,47 @@ def _facts(corpus: Corpus, s: Source) -> list[str]:
     when = s.published
     dated = plain(when.display())
     if when.earliest and when.latest:
-        dated += (f" (between {plain(when.earliest.display())} and "
-                  f"{plain(when.latest.display())})")
+        dated += " " + _("(between %(earliest)s and %(latest)s)") % {
+            "earliest": plain(when.earliest.display()), "latest": plain(when.latest.display())}
     lines = [f"## {plain(s.title)} {{#source-{s.id}}}", "",
-             f"- **Author:** {plain(s.author)}", f"- **Publisher:** {plain(s.publisher)}",
-             f"- **Published:** {dated}", f"- **Language:** {plain(language_name(s.language))}",
-             f"- **Original:** {url(s.url, s.url)}", ""]
+             "- " + _("**Author:** %(name)s") % {"name": plain(s.author)},
+             "- " + _("**Publisher:** %(name)s") % {"name": plain(s.publisher)},
+             "- " + _("**Published:** %(date)s") % {"date": dated},
+             "- " + _("**Language:** %(language)s")
+             % {"language": plain(language_name(s.language))},
+             "- " + _("**Original:** %(link)s") % {"link": url(s.url, s.url)}, ""]
     if s.title_note:
-        lines += [f"**About the title:** {plain(s.title_note)}", ""]
+        lines += [_("**About the title:** %(note)s") % {"note": plain(s.title_note)}, ""]
     if s.note:
-        lines += ["**Provenance and date estimate:**", "", rich(s.note, abbrs(corpus)), ""]
-    lines += ["**Attribution and rights:**", "", rich(s.rights, abbrs(corpus)), ""]
+        lines += [_("**Provenance and date estimate:**"), "", rich(s.note, abbrs(corpus)), ""]
+    lines += [_("**Attribution and rights:**"), "", rich(s.rights, abbrs(corpus)), ""]
     lines += reviewed(s.reviewed)
     return lines
 
 
 def _shown(corpus: Corpus, s: Source) -> list[str]:
     """What the site shows of the source, counted from the records."""
-    quotes = [q for (src, *_), (q, _) in quote_uses(corpus).items() if src == s.id]
-    users = {u for (src, *_), (_, us) in quote_uses(corpus).items() if src == s.id for u in us}
+    quotes = [q for (src, *_rest), (q, _u) in quote_uses(corpus).items() if src == s.id]
+    users = {u for (src, *_rest), (_q, us) in quote_uses(corpus).items() if src == s.id
+             for u in us}
     longest = max((len(q.text.split()) for q in quotes), default=0)
-    lines = ["**What this site shows of it:**", ""]
+    lines = [_("**What this site shows of it:**"), ""]
     if s.summaries:
-        lines.append(f"- our own summary of each of its {count(len(s.summaries), 'body paragraph')}"
-                     f", on [the article, paragraph by paragraph]"
-                     f"({links.md(links.SOURCE, article_page(corpus, s.id))});")
-    lines += [f"- {count(len(quotes), 'short quotation')}, each shown on the page of the record "
-              f"that needs it ({count(len(users), 'record')} quote it); the longest is "
-              f"{count(longest, 'word')};",
-              f"- no page shows more than {MAX_QUOTED_SHARE:.0%} of the article's body words in "
-              "quotation (a test checks every built page);",
-              "- a link to the original. The text kept beside this record is used only to check "
-              "that quotations are exact; it is not published.", ""]
+        lines.append("- " + _("our own summary of each of its %(paragraphs)s, on [the article, "
+                              "paragraph by paragraph](%(link)s);") % {
+            "paragraphs": count(len(s.summaries), "body paragraph"),
+            "link": links.md(links.SOURCE, article_page(corpus, s.id))})
+    lines += ["- " + _("%(quotes)s, each shown on the page of the record that needs it "
+                       "(%(records)s quote it); the longest is %(words)s;") % {
+                  "quotes": count(len(quotes), "short quotation"),
+                  "records": count(len(users), "record"), "words": count(longest, "word")},
+              "- " + _("no page shows more than %(share)s of the article's body words in "
+                       "quotation (a test checks every built page);")
+              % {"share": format_percent(MAX_QUOTED_SHARE)},
+              "- " + _("a link to the original. The text kept beside this record is used only "
+                       "to check that quotations are exact; it is not published."), ""]
     if s.summaries:
-        lines += ["**Paragraph by paragraph:** " + " · ".join(
+        lines += [_("**Paragraph by paragraph:**") + " " + " · ".join(
             f"[¶ {p.number}]({links.md(links.SOURCE, *paragraph_target(corpus, s.id, p.number))})"
             for p in s.summaries), ""]
     return lines
@@ -64,10 +72,10 @@ def _shown(corpus: Corpus, s: Source) -> list[str]:
 
 def source_pages(corpus: Corpus) -> dict[str, str]:
     page = links.SOURCE
-    lines = ["# The source", "", "This site explains one article. It does not reproduce it: "
-             f"it summarises it [paragraph by paragraph]({links.md(page, links.ARTICLE)}) in "
-             "its own words, quotes short passages where a record needs them, and links to the "
-             "original.", ""]
+    lines = ["# " + _("The source"), "", _(
+        "This site explains one article. It does not reproduce it: it summarises it [paragraph "
+        "by paragraph](%(link)s) in its own words, quotes short passages where a record needs "
+        "them, and links to the original.") % {"link": links.md(page, links.ARTICLE)}, ""]
     for s in corpus.sources.values():
         lines += [*_facts(corpus, s), *_shown(corpus, s)]
     return {page: "\n".join(lines)}
