@@ -143,6 +143,12 @@ def _decimal(n: int, lang: str) -> str:
     return format_decimal(n, locale=lang)
 
 
+def format_decimal(value: float, digits: int) -> str:
+    """'2.5' / '2,5': a number with `digits` decimals."""
+    text = f"{value:.{digits}f}"
+    return text if _ACTIVE.get() == DEFAULT else text.replace(".", ",")
+
+
 def format_percent(share: float, digits: int = 0) -> str:
     """'7%' / '7 %' (French puts a narrow no-break space before the sign); `share` is 0..1."""
     value = f"{share * 100:.{digits}f}"

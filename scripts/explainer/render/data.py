@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from explainer.dates import PartialDate
+from explainer.i18n import _, format_decimal, integer, ngettext
 from explainer.model import ArticleCitation, Citation, Corpus, Event, Source
 from explainer.render import exports, feed, links
 from explainer.render.common import count
@@ -208,23 +209,26 @@ def _exports_section(page: str, size: Callable[[str], str]) -> list[str]:
         return f"- [{name}]({links.md(page, path)}) ({size(path)}): {what}"
 
     return [
-        "## For other tools {#exports}", "",
-        item(exports.TIMELINEJS_FILE, "timeline.json", "every event in the TimelineJS 3 "
-             "format (a slide per event, grouped by kind, with our eras); load it into "
-             "TimelineJS to show the timeline as slides (its `georgia-helvetica` font option keeps "
-             "it off Google Fonts)."),
-        item(exports.DOT_FILE, "argument.dot", "the argument map for Graphviz: `dot -Tsvg "
-             "argument.dot`."),
-        item(exports.AIF_FILE, "argument.aif.json", "the argument in the Argument "
-             "Interchange Format (AIFdb JSON): an I-node per claim, RA-nodes for support, "
-             "CA-nodes for attack."),
-        item(exports.ACLED_FILE, "events-acled-shaped.csv", "the events with the column "
-             "names and order of ACLED's export where a field maps. It is shaped like "
-             "ACLED's data, it is **not ACLED data**: every row says so in its last column."),
-        item(feed.FEED_FILE, "feed.xml", "an Atom feed of the records reviewed most "
-             "recently, to follow the explainer as it grows."),
-        "", "Each event, claim and actor page ends with “Cite this page”: a citation to "
-        "copy, and the same reference as CSL-JSON and BibTeX for reference managers.", ""]
+        "## " + _("For other tools") + " {#exports}", "",
+        item(exports.TIMELINEJS_FILE, "timeline.json", _(
+            "every event in the TimelineJS 3 format (a slide per event, grouped by kind, with "
+            "our eras); load it into TimelineJS to show the timeline as slides (its "
+            "`georgia-helvetica` font option keeps it off Google Fonts).")),
+        item(exports.DOT_FILE, "argument.dot", _(
+            "the argument map for Graphviz: `dot -Tsvg argument.dot`.")),
+        item(exports.AIF_FILE, "argument.aif.json", _(
+            "the argument in the Argument Interchange Format (AIFdb JSON): an I-node per "
+            "claim, RA-nodes for support, CA-nodes for attack.")),
+        item(exports.ACLED_FILE, "events-acled-shaped.csv", _(
+            "the events with the column names and order of ACLED's export where a field maps. "
+            "It is shaped like ACLED's data, it is **not ACLED data**: every row says so in its "
+            "last column.")),
+        item(feed.FEED_FILE, "feed.xml", _(
+            "an Atom feed of the records reviewed most recently, to follow the explainer as it "
+            "grows.")),
+        "", _("Each event, claim and actor page ends with “Cite this page”: a citation to "
+              "copy, and the same reference as CSL-JSON and BibTeX for reference managers."),
+        ""]
 
 
 def data_page(corpus: Corpus, files: dict[str, bytes], schemas: dict[str, str]) -> str:
@@ -232,36 +236,42 @@ def data_page(corpus: Corpus, files: dict[str, bytes], schemas: dict[str, str]) 
 
     def size(path: str) -> str:
         n = len(files[path])
-        return f"{n / 1024:.1f} KB" if n >= 1024 else f"{n} bytes"
+        return (_("%(n)s KB") % {"n": format_decimal(n / 1024, 1)} if n >= 1024 else
+                ngettext("%(n)s byte", "%(n)s bytes", n) % {"n": integer(n)})
 
-    lines = ["# Data", "", "Everything on this site is generated from these records. Reuse "
-             "them freely, with a link back.", "", "## The whole dataset {#json}", "",
-             f"- [All records as JSON]({links.md(page, JSON_FILE)}) ({size(JSON_FILE)}): "
-             f"{count(len(corpus.events), 'event')}, {count(len(corpus.actors), 'actor')}, "
-             f"{count(len(corpus.claims), 'claim')}, {count(len(corpus.terms), 'term')}, "
-             f"{count(len(corpus.sources), 'source')}, {count(len(corpus.places), 'place')}.", "",
-             "## One table per record kind {#csv}", ""]
+    lines = ["# " + _("Data"), "", _("Everything on this site is generated from these records. "
+                                     "Reuse them freely, with a link back."), "",
+             "## " + _("The whole dataset") + " {#json}", "",
+             "- " + _("[All records as JSON](%(link)s) (%(size)s): %(records)s.") % {
+                 "link": links.md(page, JSON_FILE), "size": size(JSON_FILE),
+                 "records": ", ".join(count(n, word) for n, word in (
+                     (len(corpus.events), "event"), (len(corpus.actors), "actor"),
+                     (len(corpus.claims), "claim"), (len(corpus.terms), "term"),
+                     (len(corpus.sources), "source"), (len(corpus.places), "place")))}, "",
+             "## " + _("One table per record kind") + " {#csv}", ""]
     for kind in ("events", "actors", "claims", "terms", "sources", "places"):
         p = csv_path(kind)
         lines.append(f"- [{kind}.csv]({links.md(page, p)}) ({size(p)})")
     p = csv_path("citations")
-    lines += [f"- [citations.csv]({links.md(page, p)}) ({size(p)}): every citation of every "
-              "record, one per row: the record, where it is cited, the title, publisher, "
-              "publisher class (from the publisher register, when there is one), address and "
-              "excerpt. A quote from the article gives its paragraph number, not its words.",
-              "", "The files are UTF-8 with a byte-order mark, so Excel and LibreOffice open "
-              "them with accents intact (Goïta, Keïta); double-click, or import as UTF-8. "
-              "Lists inside a cell are separated by “ | ”. Cells that begin with = + - @ "
-              "start with an apostrophe, so spreadsheets do not run them. In events.csv, "
-              "latitude and longitude are those of the event's first place.", "",
-              "## Maps {#geojson}", "",
+    lines += [f"- [citations.csv]({links.md(page, p)}) ({size(p)}): " + _(
+                  "every citation of every record, one per row: the record, where it is cited, "
+                  "the title, publisher, publisher class (from the publisher register, when "
+                  "there is one), address and excerpt. A quote from the article gives its "
+                  "paragraph number, not its words."),
+              "", _("The files are UTF-8 with a byte-order mark, so Excel and LibreOffice open "
+                    "them with accents intact (Goïta, Keïta); double-click, or import as UTF-8. "
+                    "Lists inside a cell are separated by “ | ”. Cells that begin with = + - @ "
+                    "start with an apostrophe, so spreadsheets do not run them. In events.csv, "
+                    "latitude and longitude are those of the event's first place."), "",
+              "## " + _("Maps") + " {#geojson}", "",
               f"- [events.geojson]({links.md(page, GEOJSON_FILE)}) ({size(GEOJSON_FILE)}): "
-              "every event as a GeoJSON feature at its place's point (a MultiPoint for an "
-              "event in several places), for QGIS, geojson.io or any map tool.", ""]
+              + _("every event as a GeoJSON feature at its place's point (a MultiPoint for an "
+                  "event in several places), for QGIS, geojson.io or any map tool."), ""]
     lines += _exports_section(page, size)
     if schemas:
-        lines += ["## JSON Schemas {#schemas}", "", "Each record file is described by a JSON "
-                  "Schema; editors use it for completion and checks.", ""]
+        lines += ["## " + _("JSON Schemas") + " {#schemas}", "",
+                  _("Each record file is described by a JSON Schema; editors use it for "
+                    "completion and checks."), ""]
         lines += [f"- [{kind}.schema.json]({links.md(page, schema_path(kind))})"
                   for kind in sorted(schemas)]
         lines.append("")
