@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from explainer import i18n
+from explainer.i18n import N_, _
 from explainer.model import Corpus
 from explainer.problems import DataError, Problem
 from explainer.render import (
@@ -121,17 +122,17 @@ def _render_site(corpus: Corpus, *, schemas: dict[str, str] | None, repo: str,
                 abbreviations=glossary.abbreviations(corpus))
 
 
-SUBTITLE = "A sourced, fact-checked explainer of an op-ed on Mali's coups of 2020 and 2021"
+SUBTITLE = N_("A sourced, fact-checked explainer of an op-ed on Mali's coups of 2020 and 2021")
 
 
 def shared_files(corpus: Corpus, site: Publication) -> dict[str, bytes]:
     """What the site offers for reuse beyond its pages: the preview card, the feed, the
     exports, and each record's citation files."""
     files = {
-        card.CARD_FILE: card.card_png(site.name, SUBTITLE, site.url.split("//", 1)[-1]),
+        card.CARD_FILE: card.card_png(site.name, _(SUBTITLE), site.url.split("//", 1)[-1]),
         feed.FEED_FILE: feed.atom(corpus, site_name=site.name, site_url=site.url).encode(),
         exports.TIMELINEJS_FILE: exports.as_json(exports.timelinejs(
-            corpus, title=site.name, text=SUBTITLE)),
+            corpus, title=site.name, text=_(SUBTITLE))),
         exports.DOT_FILE: exports.argument_dot(corpus).encode("utf-8"),
         exports.AIF_FILE: exports.as_json(exports.argument_aif(corpus)),
         exports.ACLED_FILE: data.csv_bytes(list(exports.ACLED_COLUMNS), exports.acled_rows(corpus)),

@@ -67,7 +67,7 @@ def _list(corpus: Corpus, page: str, tree: Tree, depth: int) -> list[str]:
 
 
 def _map_node(corpus: Corpus, page: str, tree: Tree) -> argument_map.MapNode:
-    ident, relation, children, _ = tree
+    ident, relation, children, _also = tree
     c = corpus.claims[ident]
     return argument_map.MapNode(ident=ident, label=c.label, kind=c.kind, relation=relation,
                        href=links.href(page, links.claim(ident)),
@@ -147,7 +147,7 @@ def _size(tree: Tree) -> int:
 
 def _shallow_list(corpus: Corpus, page: str, tree: Tree) -> list[str]:
     """The thesis and its direct supporters and attackers, each with the size of its subtree."""
-    ident, _, children, _ = tree
+    ident, _rel, children, _also = tree
     c = corpus.claims[ident]
     badge = f" {verdict_badge(c.assessment.verdict)}" if c.assessment else ""
     badge += f" {outcome_badge(c.outcome.status)}" if c.outcome else ""

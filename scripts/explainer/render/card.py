@@ -13,6 +13,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from explainer.i18n import _
+
 CARD_FILE = "assets/card.png"
 WIDTH, HEIGHT = 1200, 630
 _FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -29,7 +31,7 @@ def _font(size: int, *, bold: bool) -> ImageFont.FreeTypeFont | ImageFont.ImageF
 
 
 def card_alt(title: str, subtitle: str) -> str:
-    return f"{title}: {subtitle}"
+    return _("%(title)s: %(subtitle)s") % {"title": title, "subtitle": subtitle}
 
 
 def card_png(title: str, subtitle: str, footer: str) -> bytes:

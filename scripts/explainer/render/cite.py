@@ -13,6 +13,7 @@ from pybtex.database import BibliographyData, Entry
 from pybtex.database.output.bibtex import Writer as BibTeXWriter
 
 from explainer.dates import PartialDate
+from explainer.i18n import _
 from explainer.render import links
 from explainer.text import plain
 
@@ -66,9 +67,9 @@ def bibtex_path(c: Cited) -> str:
 
 def plain_citation(c: Cited) -> str:
     """Site. "Page title." Last reviewed 24 May 2021. URL."""
-    parts = [f"{c.site_name}. “{c.title}.”"]
+    parts = [_("%(site)s. “%(title)s.”") % {"site": c.site_name, "title": c.title}]
     if c.reviewed:
-        parts.append(f"Last reviewed {c.reviewed.display()}.")
+        parts.append(_("Last reviewed %(date)s.") % {"date": c.reviewed.display()})
     parts.append(c.url + ".")
     return " ".join(parts)
 
@@ -90,7 +91,7 @@ def bibtex(c: Cited) -> str:
               ("url", c.url)]
     if c.reviewed:
         fields += [("year", str(c.reviewed.year)),
-                   ("note", f"Last reviewed {c.reviewed.display()}")]
+                   ("note", _("Last reviewed %(date)s") % {"date": c.reviewed.display()})]
         if c.reviewed.day:
             fields.append(("date", c.reviewed.iso()))
     # The writer itself: BibliographyData.to_string looks its plugin up among every installed
@@ -105,8 +106,9 @@ def cite_files(c: Cited) -> dict[str, bytes]:
 
 def cite_block(c: Cited) -> list[str]:
     """The section that ends an event, claim or actor page."""
-    return ["## Cite this page {#cite}", "",
+    return ["## " + _("Cite this page") + " {#cite}", "",
             f'<p class="x-cite">{plain(plain_citation(c))}</p>', "",
-            "Add the date you read it. As a file for a reference manager: "
-            f"[CSL-JSON]({links.md(c.path, csl_path(c))}) · "
-            f"[BibTeX]({links.md(c.path, bibtex_path(c))}).", ""]
+            _("Add the date you read it. As a file for a reference manager: "
+              "[CSL-JSON](%(csl)s) · [BibTeX](%(bibtex)s).") % {
+                "csl": links.md(c.path, csl_path(c)), "bibtex": links.md(c.path, bibtex_path(c))},
+            ""]

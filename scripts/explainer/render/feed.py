@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from explainer.dates import PartialDate
+from explainer.i18n import _, current
 from explainer.model import Corpus
 from explainer.render import links
 
@@ -38,11 +39,12 @@ def entries(corpus: Corpus) -> list[Entry]:
         found.extend(Entry(path=p, title=t, summary=s, kind=k, updated=d)
                      for p, t, s, k, d in items if d is not None)
 
-    add((links.event(e.id), e.title, e.summary, "Event", e.reviewed)
+    event, claim, actor = _("Event"), _("Claim"), _("Actor")
+    add((links.event(e.id), e.title, e.summary, event, e.reviewed)
         for e in corpus.events.values())
-    add((links.claim(c.id), c.label, c.statement, "Claim", c.reviewed)
+    add((links.claim(c.id), c.label, c.statement, claim, c.reviewed)
         for c in corpus.claims.values())
-    add((links.actor(a.id), a.name, a.description, "Actor", a.reviewed)
+    add((links.actor(a.id), a.name, a.description, actor, a.reviewed)
         for a in corpus.actors.values())
     found.sort(key=lambda x: x.path)
     found.sort(key=lambda x: x.updated.first_day(), reverse=True)
@@ -53,8 +55,9 @@ def atom(corpus: Corpus, *, site_name: str, site_url: str) -> str:
     items = entries(corpus)
     updated = _stamp(items[0].updated) if items else "1970-01-01T00:00:00Z"
     out = ['<?xml version="1.0" encoding="utf-8"?>',
-           '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">',
-           f"  <title>{escape(site_name)}: recently reviewed records</title>",
+           f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{current()}">',
+           "  <title>" + escape(_("%(site)s: recently reviewed records")
+                                % {"site": site_name}) + "</title>",
            f"  <id>{escape(site_url)}</id>",
            f"  <updated>{updated}</updated>",
            f"  <author><name>{escape(site_name)}</name></author>",
@@ -64,7 +67,7 @@ def atom(corpus: Corpus, *, site_name: str, site_url: str) -> str:
     for e in items:
         url = site_url + links.url_of(e.path)
         out += ["  <entry>",
-                f"    <title>{escape(e.kind)}: {escape(e.title)}</title>",
+                f"    <title>{escape(e.kind)}{escape(_(':'))} {escape(e.title)}</title>",
                 f"    <id>{escape(url)}</id>",
                 f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(url)}/>",
                 f"    <updated>{_stamp(e.updated)}</updated>",

@@ -110,7 +110,7 @@ def place_labels(items: Sequence[tuple[float, float, float, str]], size: float,
     above, below) where it overlaps no label and no dot and stays inside the drawing; a label
     with no such side is left out (the list below the map names every place)."""
     taken: list[tuple[float, float, float, float]] = [
-        (x - r, y - r, x + r, y + r) for x, y, r, _ in items]
+        (x - r, y - r, x + r, y + r) for x, y, r, _name in items]
     placed: list[tuple[float, float, str] | None] = [None] * len(items)
     order = sorted(range(len(items)), key=lambda i: -items[i][2])
     for i in order:

@@ -7,12 +7,15 @@ import html
 import re
 from dataclasses import dataclass
 
+from explainer.i18n import _, current
 from explainer.render.card import CARD_FILE, HEIGHT, WIDTH
 from explainer.render.cite import Cited
 from explainer.render.feed import FEED_FILE
 from explainer.text import first_sentence as prose_first_sentence
 
 DESCRIPTION_MAX = 200
+#: Open Graph's locale for each language of the site.
+_LOCALES = {"en": "en_GB", "fr": "fr_FR"}
 _PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 
@@ -53,7 +56,7 @@ def first_sentence(page_html: str) -> str:
 def citation_tags(c: Cited) -> tuple[tuple[str, str], ...]:
     """Highwire-style tags that Zotero's page translator reads."""
     tags = [("citation_title", c.title), ("citation_publisher", c.site_name),
-            ("citation_language", "en")]
+            ("citation_language", current())]
     if c.reviewed:
         tags.append(("citation_date", c.reviewed.iso().replace("-", "/")))
     return tuple(tags)
@@ -72,7 +75,7 @@ def head_tags(p: Preview) -> str:
         _meta("property", "og:url", p.url),
         _meta("property", "og:type", p.kind),
         _meta("property", "og:site_name", p.site_name),
-        _meta("property", "og:locale", "en_GB"),
+        _meta("property", "og:locale", _LOCALES.get(current(), "en_GB")),
         _meta("property", "og:image", card),
         _meta("property", "og:image:type", "image/png"),
         _meta("property", "og:image:width", str(WIDTH)),
@@ -85,7 +88,7 @@ def head_tags(p: Preview) -> str:
         _meta("name", "twitter:image:alt", p.card_alt),
         *(_meta("name", name, value) for name, value in p.citation),
         f'<link rel="alternate" type="application/atom+xml" '
-        f'title="{html.escape(p.site_name, quote=True)}: updates" '
+        f'title="{html.escape(_("%(site)s: updates") % {"site": p.site_name}, quote=True)}" '
         f'href="{html.escape(p.site_url + FEED_FILE, quote=True)}">',
     ]
     return "\n".join(tags)

@@ -272,7 +272,7 @@ def _zoom_cells(home: list[Event], window: tuple[int, int]) -> tuple[Cells, list
     """The month panel's cells, {(month index, row): events}, and the rows that have any."""
     lo, hi = window
     cells: dict[tuple[int, str], list[Event]] = {}
-    row_of = {k: r for r, _, kinds in ZOOM_ROWS for k in kinds}
+    row_of = {k: r for r, _label, kinds in ZOOM_ROWS for k in kinds}
     for e in home:
         m = _month_index(e)
         if e.when.date.month and lo <= m <= hi:
