@@ -4,6 +4,30 @@
 (function () {
   "use strict";
 
+  // The page's words: a French page carries them in #x-strings (written by the generator from
+  // the message catalogue); English pages carry none, and the English below is used.
+  var strings = null;
+
+  function t(key, fallback, values) {
+    if (strings === null) {
+      var el = document.getElementById("x-strings");
+      try {
+        strings = el ? JSON.parse(el.getAttribute("data-strings") || "{}") : {};
+      } catch (e) {
+        strings = {};
+      }
+    }
+    var text = typeof strings[key] === "string" ? strings[key] : fallback;
+    return text.replace(/\{(\w+)\}/g, function (m, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : m;
+    });
+  }
+
+  function kindName(k) {
+    var kinds = (strings && strings.kinds) || {};
+    return typeof kinds[k] === "string" ? kinds[k] : k.replace(/-/g, " ");
+  }
+
   function option(value, text) {
     var o = document.createElement("option");
     o.value = value;
@@ -40,42 +64,42 @@
     var form = document.createElement("form");
     form.className = "x-filter";
     form.setAttribute("role", "search");
-    form.setAttribute("aria-label", "Filter the events on this page");
+    form.setAttribute("aria-label", t("filterLabel", "Filter the events on this page"));
     var kind = document.createElement("select");
     kind.id = "x-filter-kind";
-    kind.appendChild(option("", "all kinds"));
-    Object.keys(kinds).sort().forEach(function (k) { kind.appendChild(option(k, k.replace(/-/g, " "))); });
+    kind.appendChild(option("", t("allKinds", "all kinds")));
+    Object.keys(kinds).sort().forEach(function (k) { kind.appendChild(option(k, kindName(k))); });
     var actor = document.createElement("select");
     actor.id = "x-filter-actor";
-    actor.appendChild(option("", "all actors"));
+    actor.appendChild(option("", t("allActors", "all actors")));
     Object.keys(actors).sort(function (a, b) {
       return (names[a] || a).localeCompare(names[b] || b);
     }).forEach(function (a) { actor.appendChild(option(a, names[a] || a)); });
     var place = document.createElement("select");
     place.id = "x-filter-place";
-    place.appendChild(option("", "all places"));
+    place.appendChild(option("", t("allPlaces", "all places")));
     Object.keys(places).sort(function (a, b) {
       return (placeNames[a] || a).localeCompare(placeNames[b] || b);
     }).forEach(function (p) { place.appendChild(option(p, placeNames[p] || p)); });
     var count = document.createElement("output");
     count.setAttribute("aria-live", "polite");
-    [["x-filter-kind", "Kind", kind], ["x-filter-actor", "Actor", actor],
-     ["x-filter-place", "Place", place]].forEach(function (t) {
+    [["x-filter-kind", t("kind", "Kind"), kind], ["x-filter-actor", t("actor", "Actor"), actor],
+     ["x-filter-place", t("place", "Place"), place]].forEach(function (f) {
       // A label and its drop-down wrap together.
       var field = document.createElement("span");
       field.className = "x-filter-field";
       var label = document.createElement("label");
-      label.htmlFor = t[0];
-      label.textContent = t[1];
+      label.htmlFor = f[0];
+      label.textContent = f[1];
       field.appendChild(label);
-      field.appendChild(t[2]);
+      field.appendChild(f[2]);
       form.appendChild(field);
     });
     var reset = document.createElement("button");
     reset.type = "button";
     reset.id = "x-filter-reset";
     reset.className = "x-filter-reset";
-    reset.textContent = "Show all";
+    reset.textContent = t("showAll", "Show all");
     form.appendChild(reset);
     form.appendChild(count);
     slot.appendChild(form);
@@ -86,7 +110,8 @@
       var more = document.createElement("details");
       more.className = "x-more-filters";
       var summary = document.createElement("summary");
-      summary.textContent = "More filters: a page per kind, per actor, per actor and kind, per place";
+      summary.textContent = t("moreFilters",
+        "More filters: a page per kind, per actor, per actor and kind, per place");
       more.appendChild(summary);
       more.appendChild(links);
       slot.appendChild(more);
@@ -149,7 +174,8 @@
       document.querySelectorAll(".x-overview rect[data-year]").forEach(function (b) {
         b.classList.toggle("x-dim", filtered && !years[b.getAttribute("data-year")]);
       });
-      count.textContent = shown + " of " + items.length + " events";
+      count.textContent = t("shownOf", "{shown} of {total} events",
+        { shown: shown, total: items.length });
       writeParams({ kind: kind.value, actor: actor.value, place: place.value });
     }
     form.addEventListener("change", apply);
@@ -211,13 +237,13 @@
       nodes.forEach(function (x) { if (x.nodeType === 1 && x.id) ids.push(x.id); });
       return { id: name, label: label, count: count, nodes: nodes, ids: ids };
     });
-    var total = sections.reduce(function (t, s) { return t + s.count; }, 0);
+    var total = sections.reduce(function (sum, s) { return sum + s.count; }, 0);
 
     var box = document.createElement("div");
     box.id = "x-verdict-controls";
     box.className = "x-verdict-controls";
     box.setAttribute("role", "group");
-    box.setAttribute("aria-label", "Show fact-checks by verdict");
+    box.setAttribute("aria-label", t("verdictsLabel", "Show fact-checks by verdict"));
     var status = document.createElement("p");
     status.className = "x-verdict-status";
     status.setAttribute("role", "status");
@@ -252,12 +278,16 @@
       filters.forEach(function (f) { f.b.setAttribute("aria-pressed", f.id === state.only ? "true" : "false"); });
       var shown = state.only ? sections.filter(function (s) { return s.id === state.only; })[0] : null;
       status.textContent = shown
-        ? "Showing " + shown.count + " of " + total + " checked claims: " + shown.label + "."
-        : "Showing all " + total + " checked claims, what the article got wrong first.";
+        ? t("showingOne", "Showing {count} of {total} checked claims: {label}.",
+          { count: shown.count, total: total, label: shown.label })
+        : t("showingAll", "Showing all {total} checked claims, what the article got wrong first.",
+          { total: total });
       writeParams({ verdict: state.only });
     }
 
-    filters.push({ id: "", b: button("All (" + total + ")", function () { state.only = ""; apply(); }) });
+    filters.push({ id: "", b: button(t("all", "All ({total})", { total: total }), function () {
+      state.only = ""; apply();
+    }) });
     sections.forEach(function (s) {
       filters.push({ id: s.id, b: button(s.label + " (" + s.count + ")", function () {
         state.only = s.id; apply();
@@ -269,6 +299,7 @@
   }
 
   function init() {
+    strings = null;  // instant navigation: each page brings its own
     setup();
     setupVerdicts();
   }

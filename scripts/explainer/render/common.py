@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterable
 
 from explainer.dates import PartialDate, When
-from explainer.i18n import N_, Messages, _, current, integer, ngettext
+from explainer.i18n import DEFAULT, N_, Messages, _, current, integer, ngettext
 from explainer.model import ArticleCitation, Citation, Corpus, Event, Quote, Reference
 from explainer.render import links
 from explainer.render.places import paragraph_target
@@ -257,3 +258,29 @@ def event_item(page: str, e: Event, *, attrs: bool = False) -> list[str]:
 
 def heading_anchor(ident: str) -> str:
     return f"{{#{ident}}}"
+
+
+def script_strings(kinds: Iterable[str] = ()) -> list[str]:
+    """The words of enhance.js in the page's language, for a page it enhances: a hidden
+    element whose `data-strings` holds them as JSON (`{name}` marks a number the script fills
+    in), with the names of `kinds`. Nothing on English pages: the script's own words are
+    English."""
+    if current() == DEFAULT:
+        return []
+    strings = {
+        "filterLabel": _("Filter the events on this page"),
+        "allKinds": _("all kinds"), "allActors": _("all actors"), "allPlaces": _("all places"),
+        "kind": _("Kind"), "actor": _("Actor"), "place": _("Place"), "showAll": _("Show all"),
+        "moreFilters": _("More filters: a page per kind, per actor, per actor and kind, per "
+                         "place"),
+        "shownOf": _("{shown} of {total} events"),
+        "verdictsLabel": _("Show fact-checks by verdict"),
+        "showingOne": _("Showing {count} of {total} checked claims: {label}."),
+        "showingAll": _("Showing all {total} checked claims, what the article got wrong "
+                        "first."),
+        "all": _("All ({total})"),
+        "kinds": {k: kind_label(k) for k in sorted(set(kinds))},
+    }
+    data = json.dumps(strings, ensure_ascii=False, sort_keys=True)
+    return [f'<div id="x-strings" hidden data-strings="{html.escape(data, quote=True)}"></div>',
+            ""]

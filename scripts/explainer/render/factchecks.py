@@ -19,6 +19,7 @@ from explainer.render.common import (
     abbrs,
     citations,
     count,
+    script_strings,
     verdict_badge,
 )
 from explainer.text import plain, rich
@@ -87,6 +88,7 @@ def _one_page(corpus: Corpus, by_verdict: dict[str, list[Claim]], total: int) ->
              _("%(n)s claims of the article were checked against the record. What it got "
                "wrong comes first: wrong, imprecise, unverified, then correct claims, then "
                "opinions. Each verdict has its own anchor.") % {"n": integer(total)}, "",
+             *script_strings(),
              *_got_wrong(by_verdict, lambda v, c: f"#check-{c.id}"),
              "## " + _("All verdicts") + " {#verdicts}", "",
              *_verdict_table(by_verdict, lambda v: f"#verdict-{v}")]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from explainer.i18n import N_, _, format_day, integer, month_name
 from explainer.model import Corpus, Event
 from explainer.render import links, paging, scope, svg
-from explainer.render.common import count, kind_label
+from explainer.render.common import count, kind_label, script_strings
 from explainer.render.event_list import event_list, first_event_anchor, month_anchor
 from explainer.text import plain
 
@@ -348,7 +348,8 @@ def timeline_pages(corpus: Corpus) -> dict[str, str]:
                        "every event."))
                   + "</figcaption>", "</figure>", ""]
     intro += _filters(corpus, links.TIMELINE, events)
-    intro += ['<div id="x-timeline-filter"></div>', "", "## " + _("Events") + " {#events}", ""]
+    intro += [*script_strings(e.kind for e in events),
+              '<div id="x-timeline-filter"></div>', "", "## " + _("Events") + " {#events}", ""]
     pages = _listing(corpus, links.TIMELINE, _("Timeline"), intro, events, links.timeline_year,
                      attrs=True, all_eras=all_eras)
     by_kind: dict[str, list[Event]] = {}
