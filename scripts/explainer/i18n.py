@@ -24,7 +24,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 LANGUAGES = ("en", "fr")
 DEFAULT = "en"
@@ -224,3 +224,21 @@ def _territories(lang: str) -> dict[str, str]:
 def approximately(text: str) -> str:
     """'c. 1960' / 'vers 1960'."""
     return _("c. %(date)s") % {"date": text}
+
+
+def install_jinja(env: Any, lang: str) -> None:
+    """Give a Jinja environment (MkDocs' theme environment, in the hook's `on_env`) the
+    catalogue of `lang` for `{{ _("…") }}` in the theme overrides (overrides/404.html,
+    overrides/partials/copyright.html), and `x_day(date)` for a date in words in `lang`.
+
+    MkDocs already adds jinja2.ext.i18n (with English, the identity) whenever Babel is there,
+    so the templates work without this; this makes them speak `lang`."""
+    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+        env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_translations(translations(lang), newstyle=False)
+
+    def x_day(d: datetime.date) -> str:
+        with use(lang):
+            return format_day(d)
+
+    env.globals["x_day"] = x_day
