@@ -16,7 +16,7 @@ import io
 import re
 import sys
 import tokenize
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -35,7 +35,7 @@ _SIMPLE = re.compile(r"""(?<![\w.])_\(\s*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*
 _PGETTEXT = re.compile(r"""(?<![\w.])pgettext\(\s*("[^"\\\n]*"|'[^'\\\n]*')\s*,\s*"""
                        r"""("[^"\\\n]*"|'[^'\\\n]*')\s*\)""")
 
-Extracted = tuple[int, str, Any, list[str]]
+Extracted = tuple[int, str, Any, Any]
 
 
 def extract(fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Collection[str],
@@ -43,8 +43,9 @@ def extract(fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Colle
     """Babel's Python extraction, then the `_()` and `pgettext()` calls inside f-strings."""
     source = fileobj.read()
     seen: set[tuple[str, Any]] = set()
-    for lineno, funcname, messages, comments in extract_python(
-            io.BytesIO(source), keywords, comment_tags, options):
+    # (line, keyword, message(s), comments): Babel's type hints say otherwise, its code this.
+    found: Iterable[Any] = extract_python(io.BytesIO(source), keywords, comment_tags, options)
+    for lineno, funcname, messages, comments in found:
         seen.add((funcname, messages))
         yield lineno, funcname, messages, comments
     for line, text in _fstrings(source):
@@ -74,7 +75,7 @@ def template(root: Path = ROOT) -> Catalog:
     """Every message of the generator and the theme overrides (the .pot, in memory)."""
     catalog = Catalog(domain=DOMAIN)
     with (root / "babel.cfg").open(encoding="utf-8") as f:
-        method_map, options_map = parse_mapping_cfg(f, "babel.cfg")
+        method_map, options_map = parse_mapping_cfg(f, "babel.cfg")  # type: ignore[no-untyped-call]
     keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
                 "N_": None}
     for filename, lineno, message, comments, context in extract_from_dir(
@@ -114,8 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     path = catalogue_path(args.lang)
     catalog = updated(args.lang)
     new = _po_bytes(catalog)
-    missing = [m.id for m in catalog if m.id and not m.string or
-               (isinstance(m.string, tuple) and not all(m.string))]
+    missing = [m.id for m in catalog if m.id and (
+        not m.string or (isinstance(m.string, tuple) and not all(m.string)))]
     if args.check:
         if new != path.read_bytes():
             print(f"{path}: not up to date with the code; run python -m explainer.messages",
