@@ -44,7 +44,8 @@ def extract(fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Colle
     source = fileobj.read()
     seen: set[tuple[str, Any]] = set()
     # (line, keyword, message(s), comments): Babel's type hints say otherwise, its code this.
-    found: Iterable[Any] = extract_python(io.BytesIO(source), keywords, comment_tags, options)
+    found: Iterable[Any] = extract_python(io.BytesIO(source), keywords, comment_tags,
+                                          options)  # type: ignore[arg-type]
     for lineno, funcname, messages, comments in found:
         seen.add((funcname, messages))
         yield lineno, funcname, messages, comments
