@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +24,10 @@ PLACEHOLDER = "00000000"
 #: fields whose English is verbatim (checked against the source text): the French sits beside
 #: it, in `<name>_fr`, and is shown labelled as our translation; the English stays
 VERBATIM = frozenset({"quote", "quotes"})
+
+
+#: the mark on English text standing in for missing French (translated when i18n is merged)
+UNTRANSLATED = "pas encore traduit"
 
 
 class Untranslated(str):
@@ -151,13 +156,31 @@ def french(kind: str, rec: dict[str, Any]) -> dict[str, Any]:
                 holder = holder[1]
         if name in VERBATIM:
             if not isinstance(last, int):  # a list of quotes gets `quotes_fr`, below
-                holder[f"{last}_fr"] = fr
+                holder[f"{last}_fr"] = typeset(fr) if fr else fr
             continue
-        holder[last] = fr if fr is not None else Untranslated(text)
+        holder[last] = typeset(fr) if fr is not None else Untranslated(text)
     quotes = rec.get("quotes")
     if "quotes" in {f.name for f in spec.fields} and isinstance(quotes, list):
         out["quotes_fr"] = [french_at(block, ("quotes", i)) for i in range(len(quotes))]
+        out["quotes_fr"] = [typeset(q) if q else q for q in out["quotes_fr"]]
+    if kind == "place" and "name_fr" in rec:  # a place's French name has its own field
+        out["name"] = rec["name_fr"]
     return out
+
+
+_BEFORE = re.compile(r" +([:;?!»])")
+_AFTER = re.compile(r"(«) +")
+
+
+def typeset(text: str) -> str:
+    """French spacing: the space before : ; ? ! and inside « » made non-breaking (U+00A0, or
+    the narrow U+202F before ; ? !), so a line never starts with the mark. Contributors type a
+    plain space."""
+    if " " not in text:
+        return text
+    text = _BEFORE.sub(lambda m: ("\u00a0" if m.group(1) in ":»" else "\u202f") + m.group(1),
+                       text)
+    return _AFTER.sub("«\u00a0", text)
 
 
 def describe(key: Key) -> str:
