@@ -222,14 +222,18 @@ def findings(st: Status) -> list[Finding]:
                         "add a fr: block with the French of each translatable field; "
                         "see CONTRIBUTING.md, 'Translating'", at_key=True)]
     out: list[Finding] = []
-    if st.stale:
-        what = ("the translation has not been stamped" if st.recorded == PLACEHOLDER else
-                f"the English changed after it was translated (from_en: {st.recorded}, "
-                f"English now {st.fingerprint})")
-        out.append(Finding((fr, s.FINGERPRINT), f"French translation is stale: {what}",
+    stamp = f"explainer translations --stamp {st.path}"
+    if st.recorded == PLACEHOLDER:
+        out.append(Finding((fr, s.FINGERPRINT), "French translation is not stamped yet",
+                           f"once the French says what the English says, set from_en: "
+                           f"'{st.fingerprint}' ({stamp} does it)"))
+    elif st.stale:
+        out.append(Finding((fr, s.FINGERPRINT), "French translation is stale: the English "
+                           f"changed after it was translated (from_en: {st.recorded}, English "
+                           f"now {st.fingerprint})",
                            "compare the French with the English (git log -p on this file shows "
-                           "what changed), update it, then set from_en: "
-                           f"'{st.fingerprint}' (explainer translations --stamp does it)"))
+                           f"what changed), update it, then set from_en: '{st.fingerprint}' "
+                           f"({stamp} does it)"))
     for key in st.missing:
         out.append(Finding(key, f"no French for {describe(key)}",
                            f"add it under fr: as {describe(key)}; the French page shows the "
