@@ -42,17 +42,18 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def read_corpus(data_dir: Path) -> Corpus:
-    """Load and validate data_dir; raise DataError listing every problem."""
+def read_corpus(data_dir: Path, lang: str = "en") -> Corpus:
+    """Load and validate data_dir; raise DataError listing every problem. With lang="fr", the
+    records hold the French edition's text."""
     if not data_dir.is_dir():
         raise DataError([Problem(path=display_path(data_dir), line=1, col=1,
                                  message="data folder not found",
                                  hint="run from the repository root, or name the folder")])
     with paused_gc():
-        return _read(data_dir)
+        return _read(data_dir, lang)
 
 
-def _read(data_dir: Path) -> Corpus:
+def _read(data_dir: Path, lang: str = "en") -> Corpus:
     texts: dict[str, str] = {}
     broken: list[str] = []
     records: list[tuple[Path, str]] = []
@@ -79,7 +80,7 @@ def _read(data_dir: Path) -> Corpus:
             problems.extend(outcome[1])
             broken.append(outcome[0])
     try:
-        corpus = link(shaped, texts, broken)
+        corpus = link(shaped, texts, broken, lang)
     except DataError as e:
         problems.extend(e.problems)
     if problems:

@@ -12,6 +12,7 @@ from explainer.render.common import (
     citations,
     heading_anchor,
     kind_label,
+    lag_note,
     reviewed,
     time,
 )
@@ -111,7 +112,7 @@ def actor_page(corpus: Corpus, a: Actor, members: tuple[str, ...],
     # first, ahead of the many events and claims that mention it.
     lines = ["---", "search:", f"  boost: {SEARCH_BOOST}", "---", "",
              f"# {plain(a.name)} {heading_anchor('actor-' + a.id)}", "",
-             f"**Kind:** {kind_label(a.kind)}"]
+             *lag_note(corpus, page, a.path), f"**Kind:** {kind_label(a.kind)}"]
     if a.aliases:
         lines[-1] += "  "
         lines.append("**Also written:** " + ", ".join(plain(x) for x in a.aliases))

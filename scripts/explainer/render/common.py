@@ -10,6 +10,7 @@ from explainer.render import links
 from explainer.render.places import paragraph_target
 from explainer.source_classes import MAINTAINER_NOTE
 from explainer.text import Abbreviations, plain, safe_url, url
+from explainer.translations import UNTRANSLATED
 
 VERDICT_LABELS = {
     "correct": "Correct", "imprecise": "Imprecise", "wrong": "Wrong",
@@ -82,15 +83,56 @@ def kind_label(kind: str) -> str:
 
 
 def quote_block(corpus: Corpus, page: str, q: Quote, note: str | None = None) -> list[str]:
-    """A quote from a source as a blockquote, attributed, with its paragraph on the source page."""
+    """A quote from a source as a blockquote, attributed, with its paragraph on the source page.
+
+    In another edition than the source's language, the quotation keeps its words and says
+    their language, and our translation follows it, outside the quotation, labelled as ours."""
     src = corpus.sources[q.source]
     target = links.md(page, *paragraph_target(corpus, q.source, q.paragraph))
     para = f"[paragraph {q.paragraph}]({target})"
-    lines = [f"> {plain(q.text)}", ">",
-             f"> — {plain(src.author)}, *{url(src.url, src.title)}*, {para}"]
+    foreign = corpus.lang != src.language
+    in_lang = f'{{: lang="{src.language}" }}'
+    lines = [f"> {plain(q.text)}", *([f"> {in_lang}"] if foreign else []), ">",
+             f"> — {plain(src.author)}, *{url(src.url, src.title)}"
+             f"{in_lang if foreign else ''}*, {para}"]
     if note:
         lines += [">", f"> {plain(note)}"]
+    if foreign:
+        lines += ["", *translation_of(q)]
     return lines
+
+
+def translation_of(q: Quote) -> list[str]:
+    """Our translation of a quotation, labelled as ours (or a mark where there is none yet)."""
+    if q.translation is None:
+        return [f"*{UNTRANSLATED}*", "{: .x-translation .x-untranslated }"]
+    return [f"*{OUR_TRANSLATION}*\u00a0: «\u00a0{plain(q.translation)}\u00a0»",
+            "{: .x-translation }"]
+
+
+#: What the French edition says of our translation of a quotation.
+OUR_TRANSLATION = "Traduction de la rédaction"
+
+
+def lag_note(corpus: Corpus, page: str, path: str) -> list[str]:
+    """On another edition's page of a record: a note when its translation lags (some text not
+    yet translated, or translated from an older English), with a link to the English page."""
+    st = corpus.translations.get(path)
+    if corpus.lang == "en" or st is None or st.total == 0 or st.complete:
+        return []
+    english = "../" * (url_of_depth(page) + 1) + links.url_of(page)
+    text = ("Traduction à revoir : le texte anglais de cette fiche a changé depuis sa "
+            "traduction." if st.stale and not st.missing else
+            "Cette fiche n'est pas encore entièrement traduite : le texte anglais paraît, "
+            f"marqué « {UNTRANSLATED} », là où manque la traduction.")
+    return [f'<p class="x-lagging" role="note">{html.escape(text)} '
+            f'<a href="{html.escape(english)}" hreflang="en" lang="en">English version</a></p>',
+            ""]
+
+
+def url_of_depth(page: str) -> int:
+    """How many folders deep a page's URL is: index.md 0, events/x.md 2."""
+    return links.url_of(page).count("/")
 
 
 def archive_url(ref: Reference) -> str:
@@ -106,16 +148,20 @@ def archive_url(ref: Reference) -> str:
     return f"https://web.archive.org/web/{stamp}{ref.url}"
 
 
-def _a(u: str, label: str, *, aria: str = "", cls: str = "") -> str:
+def _a(u: str, label: str, *, aria: str = "", cls: str = "", lang: str = "") -> str:
     attrs = f' class="{cls}"' if cls else ""
     attrs += f' aria-label="{aria}"' if aria else ""
+    attrs += f' lang="{html.escape(lang)}"' if lang else ""
     return f'<a href="{html.escape(safe_url(u))}"{attrs}>{label}</a>'
 
 
-def reference_line(ref: Reference) -> str:
+def reference_line(ref: Reference, lang: str = "en") -> str:
     """One external reference as HTML: the citation, an archived copy, the reader's note, and
-    the words the record relies on (a quotation that opens on demand, no JavaScript)."""
-    parts = [_a(ref.url, plain(ref.title)), plain(ref.publisher)]
+    the words the record relies on (a quotation that opens on demand, no JavaScript). Its title
+    and excerpt say their language where it is not the page's (`lang`)."""
+    ref_lang = ref.language or "en"
+    other = "" if ref_lang.split("-")[0] == lang else ref_lang
+    parts = [_a(ref.url, plain(ref.title), lang=other), plain(ref.publisher)]
     if ref.published:
         parts.append(plain(ref.published.display()))
     line = ", ".join(parts)
@@ -128,12 +174,14 @@ def reference_line(ref: Reference) -> str:
     if note:
         line += f'<br><span class="x-ref-note">Note: {plain(note)}</span>'
     if ref.excerpt:
-        foreign = ref.language and not ref.language.startswith("en")
-        lang = f' lang="{html.escape(ref.language or "")}"' if foreign else ""
-        gloss = (f'<p class="x-gloss">Translation: {plain(ref.excerpt_en)}</p>'
-                 if ref.excerpt_en else "")
+        in_lang = f' lang="{html.escape(other)}"' if other else ""
+        # The English gloss of an excerpt in another language, where the page is English or
+        # the excerpt is in neither language.
+        gloss_lang = ' lang="en"' if lang != "en" else ""
+        gloss = (f'<p class="x-gloss"{gloss_lang}>Translation: {plain(ref.excerpt_en)}</p>'
+                 if ref.excerpt_en and other else "")
         line += (f'<details class="quote x-excerpt"><summary>What the page says</summary>'
-                 f"<blockquote{lang}><p>{plain(ref.excerpt)}</p></blockquote>{gloss}</details>")
+                 f"<blockquote{in_lang}><p>{plain(ref.excerpt)}</p></blockquote>{gloss}</details>")
     return line
 
 
@@ -146,7 +194,7 @@ def citations(corpus: Corpus, page: str, cites: tuple[Citation, ...]) -> list[st
         if isinstance(c, ArticleCitation):
             out += [*quote_block(corpus, page, c.quote, c.note), ""]
         else:
-            refs.append(f"<li>{reference_line(c)}</li>")
+            refs.append(f"<li>{reference_line(c, corpus.lang)}</li>")
     if refs:
         out += ['<ul class="x-refs">', *refs, "</ul>", ""]
     return out

@@ -15,6 +15,7 @@ from explainer.render.common import (
     cite_inline,
     heading_anchor,
     kind_label,
+    lag_note,
     reviewed,
     time,
 )
@@ -44,6 +45,7 @@ def event_page(corpus: Corpus, e: Event, prev: Event | None, nxt: Event | None, 
         meta.append(f"**After the article:** {scope.time_after(e, cutoff)} after it was "
                     f"published ([was the warning right?]({links.md(page, links.HINDSIGHT)}))")
     lines = [f"# {plain(e.title)} {heading_anchor('event-' + e.id)}", "",
+             *lag_note(corpus, page, e.path),
              *(m + "  " for m in meta[:-1]), meta[-1]]
     lines += ["", rich(e.summary, abbrs(corpus)), ""]
     if places:

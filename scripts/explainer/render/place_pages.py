@@ -6,7 +6,7 @@ from __future__ import annotations
 from explainer.geo.outlines import country as country_outline
 from explainer.model import Corpus, Place
 from explainer.render import links, maps
-from explainer.render.common import citations, count, event_item, kind_label
+from explainer.render.common import citations, count, event_item, kind_label, lag_note
 from explainer.text import plain, rich
 
 #: Events listed on a place's page; more are on its timeline filter page, paged by year.
@@ -73,6 +73,7 @@ def place_page(corpus: Corpus, p: Place) -> str:
     source = (f"GeoNames id {p.geonames} (CC BY 4.0)" if p.geonames else
               "the references below" if p.sources else "the Natural Earth outline")
     lines = [f"# {plain(p.name)} {{#place-{p.id}}}", "",
+             *lag_note(corpus, page, p.path),
              f"**Kind:** {kind_label(p.kind)}  ", f"**Country:** {plain(country_name(p))}  ",
              f"**Point:** {p.lat:.4f}, {p.lon:.4f} ({plain(PRECISION_TEXT[p.precision])}; "
              f"from {plain(source)})", ""]
