@@ -13,7 +13,7 @@ $(BIN)/.installed: requirements/lock.txt pyproject.toml
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
-.PHONY: help install browser check build serve test lint schemas lock bench
+.PHONY: help install browser check build serve serve-fr test lint schemas lock bench
 help:  ## list the verbs
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
 
@@ -25,11 +25,14 @@ browser:  ## install Debian's Chromium and the pinned axe-core, if missing
 check: install  ## validate data/ and list every problem
 	$(BIN)/explainer check
 
-build: install  ## strict build of the site into site/ (kept as it was if the build fails)
-	$(BIN)/python -m explainer.swap site -- $(BIN)/mkdocs build --strict
+build: install  ## strict build of both editions into site/ and site/fr/ (kept as it was if the build fails)
+	$(BIN)/python -m explainer.swap site -- $(BIN)/python -m explainer.editions
 
 serve: install  ## serve the site with live reload at http://127.0.0.1:8000/mali-coup-explainer/ (another port: make serve PORT=8001)
 	$(BIN)/mkdocs serve --livereload --dirty -a 127.0.0.1:$(PORT)
+
+serve-fr: install  ## serve the French edition the same way (make serve-fr PORT=8001)
+	$(BIN)/mkdocs serve --livereload --dirty -a 127.0.0.1:$(PORT) -f mkdocs.fr.yml
 
 lint: install  ## ruff and mypy --strict
 	$(BIN)/ruff check scripts tests

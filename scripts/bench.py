@@ -90,6 +90,9 @@ class Sized:
     render: Step = field(default_factory=Step)
     full: Step = field(default_factory=Step)
     plain: Step = field(default_factory=Step)
+    #: the French edition (mkdocs.fr.yml), against a plain build of its rendered pages
+    full_fr: Step = field(default_factory=Step)
+    plain_fr: Step = field(default_factory=Step)
     pages: dict[str, list[int]] = field(default_factory=dict)  # kind -> HTML sizes
     timeline: int = 0
     largest: tuple[int, str] = (0, "")
@@ -131,6 +134,13 @@ def bench_size(n: int, repeat: int, seed: int, tmp: Path) -> Sized:
     mkdocs = str(BIN / "mkdocs")
     full = [mkdocs, "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(tmp / "site-full")]
     plain = [mkdocs, "build", "-q", "-f", str(out / "mkdocs.yml"), "-d", str(tmp / "site-plain")]
+    out_fr = tmp / "out-fr"
+    full_fr = [mkdocs, "build", "-q", "-f", str(ROOT / "mkdocs.fr.yml"), "-d",
+               str(tmp / "site-full-fr")]
+    plain_fr = [mkdocs, "build", "-q", "-f", str(out_fr / "mkdocs.yml"), "-d",
+                str(tmp / "site-plain-fr")]
+    measure([explainer, "render", str(out_fr), "--data", str(data), "--lang", "fr",
+             "--config", str(ROOT / "mkdocs.fr.yml")])
     for i in range(repeat):
         result.check.runs.append(measure([explainer, "check", str(data)]))
         result.render.runs.append(measure([explainer, "render", str(out), "--data", str(data),
@@ -143,9 +153,14 @@ def bench_size(n: int, repeat: int, seed: int, tmp: Path) -> Sized:
         else:
             result.full.runs.append(measure(full, env=env))
             result.plain.runs.append(measure(plain))
+        pair = [(result.full_fr, full_fr, env), (result.plain_fr, plain_fr, ENV)]
+        for step, cmd, step_env in (pair[::-1] if i % 2 else pair):
+            step.runs.append(measure(cmd, env=step_env))
         print(f"  {n} events: check {result.check.runs[-1].wall:.2f}s, render "
               f"{result.render.runs[-1].wall:.2f}s, full {result.full.runs[-1].wall:.2f}s, plain "
-              f"{result.plain.runs[-1].wall:.2f}s", file=sys.stderr)
+              f"{result.plain.runs[-1].wall:.2f}s; French full "
+              f"{result.full_fr.runs[-1].wall:.2f}s, plain {result.plain_fr.runs[-1].wall:.2f}s",
+              file=sys.stderr)
     sizes = page_sizes(tmp / "site-full")
     result.pages = {k: sorted(s for s, _ in v) for k, v in sorted(sizes.items())}
     result.timeline = (tmp / "site-full" / "timeline" / "index.html").stat().st_size
@@ -174,6 +189,15 @@ def table(results: list[Sized]) -> list[str]:
             f"{1000 * r.full.wall / r.events:.2f} | {_mb(r.check.rss)} / {_mb(r.full.rss)} / "
             f"{_mb(r.plain.rss)} | {_kb(r.timeline)} | {_kb(r.largest[0])} "
             f"(`{r.largest[1].removesuffix('index.html')}`) |")
+    lines += ["", "The French edition (`mkdocs.fr.yml`; the synthetic records have no French, so "
+              "its pages show their English, marked):", "",
+              "| Events | full build s (CPU) | plain MkDocs s (CPU) | ours / plain (CPU) |",
+              "| ---: | ---: | ---: | ---: |"]
+    for r in results:
+        lines.append(f"| {r.events:,} | {r.full_fr.wall:.2f} ({r.full_fr.cpu:.2f}) | "
+                     f"{r.plain_fr.wall:.2f} ({r.plain_fr.cpu:.2f}) | "
+                     f"{r.full_fr.wall / r.plain_fr.wall:.2f} "
+                     f"({r.full_fr.cpu / r.plain_fr.cpu:.2f}) |")
     by = {r.events: r for r in results}
     if 1000 in by and 10_000 in by:
         a, b = by[1000], by[10_000]

@@ -6,7 +6,6 @@ import functools
 import http.server
 import os
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from explainer import editions
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBPATH = "mali-coup-explainer"
@@ -30,18 +31,18 @@ def source_date_epoch() -> str:
 
 def build_site(out: Path, *, site_url: str, data: Path | None = None,
                hash_seed: str = "0") -> None:
-    """`mkdocs build --strict` of the repository's mkdocs.yml into `out`; fail with its log."""
+    """`mkdocs build --strict` of both editions, as `make build` does (explainer.editions):
+    mkdocs.yml into `out`, mkdocs.fr.yml into `out`/fr; fail with the log."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch(),
            "SITE_URL": site_url, "PYTHONHASHSEED": hash_seed}
     if data is not None:
         env["EXPLAINER_DATA"] = str(data)
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
-         str(ROOT / "mkdocs.yml"), "--site-dir", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False)
-    if proc.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed ({data or 'data/'}):\n{proc.stderr[-4000:]}",
-                    pytrace=False)
+    for command in editions.commands(out, [], ROOT):
+        proc = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
+                              check=False)
+        if proc.returncode != 0:
+            pytest.fail(f"{' '.join(command[2:])} failed ({data or 'data/'}):\n"
+                        f"{proc.stderr[-4000:]}", pytrace=False)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -171,6 +171,9 @@ def test_build_render_takes_the_language(fixtures_dir: Path) -> None:
     fr = build.render(corpus, lang="fr")
     assert fr.pages[links.TIMELINE].markdown.startswith("# Chronologie\n")
     assert build.render(corpus).pages[links.TIMELINE].markdown.startswith("# Timeline\n")
+    # Without a language, the corpus's: the French edition's corpus renders in French.
+    french = build.render(read_corpus(fixtures_dir / "small", "fr"))
+    assert french.pages[links.TIMELINE].markdown.startswith("# Chronologie\n")
     assert i18n.current() == "en"
 
 
@@ -194,7 +197,8 @@ def test_jinja_templates_speak_the_language() -> None:
 
 @pytest.fixture(scope="module")
 def small_fr(fixtures_dir: Path) -> dict[str, str]:
-    site = render_site(read_corpus(fixtures_dir / "small"), lang="fr")
+    """The small fixture's French edition: its records' `fr:` text, the generator's French."""
+    site = render_site(read_corpus(fixtures_dir / "small", "fr"))
     return {path: page.markdown for path, page in site.pages.items()}
 
 
@@ -294,7 +298,7 @@ def english_share(markdown: str) -> tuple[float, int]:
 
 @pytest.fixture(scope="module")
 def neutral_fr(repo_root: Path) -> dict[str, str]:
-    corpus: Corpus = read_corpus(repo_root / "data")
+    corpus: Corpus = read_corpus(repo_root / "data", "fr")
     neutral = dataclasses.replace(corpus, **{
         kind: _neutral(getattr(corpus, kind)) for kind in (
             "sources", "events", "actors", "claims", "terms", "places", "publishers")})

@@ -5,9 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 
-from explainer.commands import check, coverage, new, render, schemas, sources, urls
+from explainer.commands import (
+    check,
+    coverage,
+    new,
+    render,
+    schemas,
+    sources,
+    translations,
+    urls,
+)
 
-COMMANDS = (check, coverage, schemas, render, new, sources, urls)
+COMMANDS = (check, coverage, schemas, render, new, sources, urls, translations)
 
 
 def main(argv: list[str] | None = None) -> int:

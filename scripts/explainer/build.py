@@ -42,17 +42,18 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def read_corpus(data_dir: Path) -> Corpus:
-    """Load and validate data_dir; raise DataError listing every problem."""
+def read_corpus(data_dir: Path, lang: str = "en") -> Corpus:
+    """Load and validate data_dir; raise DataError listing every problem. With lang="fr", the
+    records hold the French edition's text."""
     if not data_dir.is_dir():
         raise DataError([Problem(path=display_path(data_dir), line=1, col=1,
                                  message="data folder not found",
                                  hint="run from the repository root, or name the folder")])
     with paused_gc():
-        return _read(data_dir)
+        return _read(data_dir, lang)
 
 
-def _read(data_dir: Path) -> Corpus:
+def _read(data_dir: Path, lang: str = "en") -> Corpus:
     texts: dict[str, str] = {}
     broken: list[str] = []
     records: list[tuple[Path, str]] = []
@@ -79,7 +80,7 @@ def _read(data_dir: Path) -> Corpus:
             problems.extend(outcome[1])
             broken.append(outcome[0])
     try:
-        corpus = link(shaped, texts, broken)
+        corpus = link(shaped, texts, broken, lang)
     except DataError as e:
         problems.extend(e.problems)
     if problems:
@@ -131,9 +132,11 @@ def _shape_all(items: list[tuple[Path, str]]) -> list[Outcome]:
 
 def render(corpus: Corpus, *, schemas: dict[str, str] | None = None,
            repo: str = DEFAULT_REPO, site: Publication = DEFAULT_SITE,
-           lang: str = i18n.DEFAULT) -> Site:
+           lang: str | None = None) -> Site:
     """render_site, with the event pages (about half the work) rendered in a forked worker
-    when the dataset is large. The language is set before the fork, so the worker has it."""
+    when the dataset is large. The language (by default the corpus's) is set before the fork,
+    so the worker has it."""
+    lang = lang or corpus.lang
     with i18n.use(lang):
         if len(corpus.events) < PARALLEL_FROM or not forked.available():
             return render_site(corpus, schemas=schemas, repo=repo, site=site, lang=lang)

@@ -37,6 +37,10 @@ from explainer.render.cite import Publication
 from explainer.render.glossary import abbreviations_for
 from explainer.text import json_script
 
+#: The editions, English first: the site's root is English; each other one is under <code>/.
+EDITIONS = ("en", "fr")
+ENGLISH_ONLY_NOTE = "Ce guide s'adresse aux contributeurs et n'existe qu'en anglais."
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
@@ -67,6 +71,7 @@ class _State:
         self.problems: list[Problem] = []  # the data's problems, while it has any (serve)
         self.port_checked = False
         self.publication = Publication()
+        self.lang = "en"  # the edition being built (edition_of)
 
 
 class _TemplateCodeCache(jinja2.BytecodeCache):
@@ -131,8 +136,29 @@ def on_shutdown() -> None:
     logging.getLogger("mkdocs.commands.build").removeFilter(_drop_dirty_notice)
 
 
+def edition_of(config: MkDocsConfig) -> str:
+    """The edition a config builds: its theme's language (mkdocs.fr.yml: fr)."""
+    lang = str(config.theme.get("language") or "en")
+    return lang if lang in EDITIONS else "en"
+
+
+def _editions(config: MkDocsConfig) -> None:
+    """The French edition lives under fr/ of the English one's address: site_url gets fr/,
+    and the templates get both editions' roots for hreflang and the language switcher."""
+    lang = edition_of(config)
+    url = config.site_url or Publication().url
+    url = url if url.endswith("/") else url + "/"
+    root = url.removesuffix(f"{lang}/") if lang != "en" else url
+    if lang != "en":
+        config.site_url = f"{root}{lang}/"
+    config.extra["edition"] = {"lang": lang,
+                               "roots": {code: root if code == "en" else f"{root}{code}/"
+                                         for code in EDITIONS}}
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The first event of every build.
+    _editions(config)
     _state.ledger.start()
     _state.rebuilt = set()
     if _state.serving and not _state.port_checked:
@@ -152,7 +178,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if _state.incremental:
         _forget_search_plugin_merge(config)
     try:
-        corpus = read_corpus(data_dir_of(root))
+        _state.lang = edition_of(config)
+        corpus = read_corpus(data_dir_of(root), _state.lang)
         m = _GITHUB_EDIT.match(config.edit_uri or "")
         _state.schemas = {p.name.removesuffix(".schema.json"): p.read_text(encoding="utf-8")
                           for p in sorted((root / "schemas").glob("*.schema.json"))}
@@ -321,6 +348,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     used = abbreviations_for(markdown, site.abbreviations)
     return f"{markdown}\n\n{used}\n" if used else markdown
+
+
+#: Hand-written pages, in English only: another edition shows them marked as English.
+ENGLISH_ONLY = frozenset({"contributing.md"})
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _state.lang == "en" or page.file.src_uri not in ENGLISH_ONLY:
+        return html
+    return (f'<p class="x-english-only">{ENGLISH_ONLY_NOTE}</p>\n'
+            f'<div lang="en">\n{html}\n</div>')
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from explainer.dates import PartialDate, When
 from explainer.problems import Problem
+from explainer.translations import Status
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -17,6 +18,8 @@ class Quote:
     paragraph: int
     start: int
     end: int
+    #: our translation of the words, on the French site (shown beside them, labelled as ours)
+    translation: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -240,6 +243,12 @@ class Corpus:
     events_by_place: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: findings that are reported but do not stop the build (the class rules, until enforced)
     advisories: tuple[Problem, ...] = ()
+    #: the language of the records' text ("fr": the French edition's corpus), and how far each
+    #: record's translation has come, by record path
+    lang: str = "en"
+    translations: dict[str, Status] = field(default_factory=dict)
+    #: what `explainer check` warns about the French: missing, stale or extra passages
+    translation_warnings: tuple[Problem, ...] = ()
 
     def places_of(self, e: Event) -> list[Place]:
         """The event's places, in its order (the validator has checked every id)."""

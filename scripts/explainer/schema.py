@@ -173,19 +173,22 @@ class Field:
     required: bool = False
     doc: str = ""
     example: Any = None
+    #: text a reader sees, which the record's `fr:` block translates (see TRANSLATED_KINDS)
+    translatable: bool = False
 
 
-def _f(name: str, type_: FieldType, doc: str, *, required: bool = False, example: Any = None
-       ) -> Field:
-    return Field(name=name, type=type_, required=required, doc=doc, example=example)
+def _f(name: str, type_: FieldType, doc: str, *, required: bool = False, example: Any = None,
+       tr: bool = False) -> Field:
+    return Field(name=name, type=type_, required=required, doc=doc, example=example,
+                 translatable=tr)
 
 
 ARTICLE_CITATION = Obj(name="ArticleCitation", fields=(
     _f("source", Ref(kind="source"), "Id of a source record whose text is kept in data/sources/.",
        required=True, example="mali-double-coup"),
     _f("quote", Text(max_length=1200), "Words copied exactly from that source's text; checked at "
-       "build time.", required=True),
-    _f("note", Text(), "What this quote shows, if it is not obvious."),
+       "build time.", required=True, tr=True),
+    _f("note", Text(), "What this quote shows, if it is not obvious.", tr=True),
 ))
 
 REFERENCE = Obj(name="Reference", fields=(
@@ -195,7 +198,7 @@ REFERENCE = Obj(name="Reference", fields=(
     _f("published", Date(), "Publication date, YYYY, YYYY-MM or YYYY-MM-DD."),
     _f("accessed", Date(), "When the page was read, YYYY-MM-DD."),
     _f("note", Text(), "What a reader needs to know about this reference, in a few words "
-       "(shown)."),
+       "(shown).", tr=True),
     _f("excerpt", Text(max_length=400), "The exact sentence or two of the page that supports "
        "the record, in the page's language."),
     _f("excerpt_en", Text(max_length=600), "English translation of the excerpt, when the page "
@@ -212,7 +215,7 @@ REFERENCE = Obj(name="Reference", fields=(
 CITATION = OneOf(name="Citation", choices=(("source", ARTICLE_CITATION), ("url", REFERENCE)))
 
 ROLE = Obj(name="Role", fields=(
-    _f("title", Text(), "The office or function held.", required=True),
+    _f("title", Text(), "The office or function held.", required=True, tr=True),
     _f("start", Date(), "When it began (YYYY, YYYY-MM or YYYY-MM-DD)."),
     _f("end", Date(), "When it ended; leave out if it continues."),
     _f("organisation", Ref(kind="actor"), "Actor id of the body the role belongs to."),
@@ -220,27 +223,28 @@ ROLE = Obj(name="Role", fields=(
 
 EVENT_ACTOR = Obj(name="EventActor", fields=(
     _f("actor", Ref(kind="actor"), "Actor id.", required=True, example="assimi-goita"),
-    _f("role", Text(max_length=120), "What the actor did in this event.", required=True),
+    _f("role", Text(max_length=120), "What the actor did in this event.", required=True, tr=True),
 ))
 
 DISPUTED_VALUE = Obj(name="DisputedValue", fields=(
-    _f("value", Text(max_length=120), "The value this source gives.", required=True),
+    _f("value", Text(max_length=120), "The value this source gives.", required=True, tr=True),
     _f("sources", ListOf(item=CITATION, min_items=1), "Who gives this value.", required=True),
-    _f("note", Text(), "Scope or caveat of this figure."),
+    _f("note", Text(), "Scope or caveat of this figure.", tr=True),
 ))
 
 DISPUTE = Obj(name="Dispute", fields=(
-    _f("label", Text(max_length=120), "What is disputed, e.g. 'Death toll'.", required=True),
+    _f("label", Text(max_length=120),
+       "What is disputed, e.g. 'Death toll'.", required=True, tr=True),
     _f("values", ListOf(item=DISPUTED_VALUE, min_items=2), "Each value, with its sources.",
        required=True),
-    _f("note", Prose(), "How the values differ and which is best supported."),
+    _f("note", Prose(), "How the values differ and which is best supported.", tr=True),
 ))
 
 PARAGRAPH = Obj(name="Paragraph", fields=(
     _f("number", Int(), "The paragraph's number in the source text (blank-line separated, "
        "counting from 1, masthead and captions included).", required=True, example=3),
     _f("summary", Prose(max_length=600), "Our own neutral summary of what the paragraph says, "
-       "in one or two sentences; no quotation.", required=True),
+       "in one or two sentences; no quotation.", required=True, tr=True),
     _f("events", ListOf(item=Ref(kind="event")), "Events the paragraph refers to that no "
        "record citing it names already."),
 ))
@@ -249,7 +253,7 @@ OUTCOME = Obj(name="Outcome", fields=(
     _f("status", Enum(values=OUTCOME_STATUSES), "borne-out, partly, not-borne-out, overtaken or "
        "too-early.", required=True),
     _f("note", Prose(), "What the later record shows, and what it does not, in neutral words.",
-       required=True),
+       required=True, tr=True),
     _f("events", ListOf(item=Ref(kind="event")), "Later events that bear on the claim (dated "
        "after the article's latest possible publication date)."),
     _f("as_of", Date(), "The date this outcome was last judged, YYYY-MM-DD.", required=True),
@@ -265,7 +269,7 @@ RECORDS: dict[str, Obj] = {
     "source": Obj(name="Source", fields=(
         _f("id", Ref(), "Same as the file name, without .yaml.", required=True),
         _f("title", Text(), "Title of the work.", required=True),
-        _f("title_note", Text(), "Caveat on the title, e.g. when it is inferred."),
+        _f("title_note", Text(), "Caveat on the title, e.g. when it is inferred.", tr=True),
         _f("author", Text(), "Author's name.", required=True),
         _f("publisher", Text(), "Publisher.", required=True),
         _f("url", Url(), "Address of the original.", required=True),
@@ -275,21 +279,21 @@ RECORDS: dict[str, Obj] = {
         _f("earliest", Date(), "Earliest possible publication date."),
         _f("latest", Date(), "Latest possible publication date."),
         _f("display", Text(max_length=80), "How to show the date, e.g. 'late May to mid-June "
-           "2021 (estimated)'."),
+           "2021 (estimated)'.", tr=True),
         _f("language", Lang(), "Language code, e.g. en.", required=True),
         _f("text", Text(max_length=120), "File name of the source text beside this record, used "
            "to check quotes.", required=True),
         _f("not_body", ListOf(item=Int()), "Paragraph numbers of the text that are not the body "
            "(masthead, credits, captions, biography)."),
-        _f("rights", Prose(), "Rights and attribution note.", required=True),
-        _f("note", Prose(), "Anything a reader should know about this source."),
+        _f("rights", Prose(), "Rights and attribution note.", required=True, tr=True),
+        _f("note", Prose(), "Anything a reader should know about this source.", tr=True),
         _f("paragraphs", ListOf(item=PARAGRAPH), "One entry per body paragraph, in order: our "
            "summary of it, for the article page."),
         REVIEWED,
     )),
     "event": Obj(name="Event", fields=(
         _f("id", Ref(), "Same as the file name, without .yaml.", required=True),
-        _f("title", Text(max_length=160), "One line: what happened.", required=True),
+        _f("title", Text(max_length=160), "One line: what happened.", required=True, tr=True),
         _f("date", Date(), "When: YYYY, YYYY-MM or YYYY-MM-DD.", required=True,
            example="2021-05-24"),
         _f("precision", Enum(values=PRECISIONS), "How precise `date` is; must match its form.",
@@ -298,8 +302,9 @@ RECORDS: dict[str, Obj] = {
         _f("end", Date(), "Last day (or month, year) of an event that lasted."),
         _f("earliest", Date(), "Earliest possible date, when the date is uncertain."),
         _f("latest", Date(), "Latest possible date, when the date is uncertain."),
-        _f("display", Text(max_length=80), "Date text to show instead of the computed one."),
-        _f("summary", Prose(), "Two to four neutral sentences.", required=True),
+        _f("display", Text(max_length=80),
+           "Date text to show instead of the computed one.", tr=True),
+        _f("summary", Prose(), "Two to four neutral sentences.", required=True, tr=True),
         _f("kind", Enum(values=EVENT_KINDS, meanings=tuple(
             EVENT_KIND_MEANINGS.get(k, "") for k in EVENT_KINDS)), "What sort of event.",
            required=True),
@@ -319,11 +324,11 @@ RECORDS: dict[str, Obj] = {
     )),
     "actor": Obj(name="Actor", fields=(
         _f("id", Ref(), "Same as the file name, without .yaml.", required=True),
-        _f("name", Text(max_length=120), "Name, correctly spelled.", required=True),
+        _f("name", Text(max_length=120), "Name, correctly spelled.", required=True, tr=True),
         _f("aliases", ListOf(item=Text(max_length=120)), "Other spellings and names, including "
            "the article's misspellings, so search finds them."),
         _f("kind", Enum(values=ACTOR_KINDS), "What sort of actor.", required=True),
-        _f("description", Prose(), "Neutral description.", required=True),
+        _f("description", Prose(), "Neutral description.", required=True, tr=True),
         _f("roles", ListOf(item=ROLE), "Roles over time."),
         _f("affiliations", ListOf(item=Ref(kind="actor")), "Actor ids this actor belongs to."),
         _f("sources", ListOf(item=CITATION, min_items=1), "Citations for the description and "
@@ -332,14 +337,15 @@ RECORDS: dict[str, Obj] = {
     )),
     "claim": Obj(name="Claim", fields=(
         _f("id", Ref(), "Same as the file name, without .yaml.", required=True),
-        _f("label", Text(max_length=70), "A few words for the argument map.", required=True),
+        _f("label", Text(max_length=70),
+           "A few words for the argument map.", required=True, tr=True),
         _f("statement", Prose(max_length=800), "Our neutral paraphrase of what the article "
-           "claims.", required=True),
+           "claims.", required=True, tr=True),
         _f("kind", Enum(values=CLAIM_KINDS), "Its part in the argument.", required=True),
         _f("source", Ref(kind="source"), "Source the quotes come from.", required=True,
            example="mali-double-coup"),
         _f("quotes", ListOf(item=Text(max_length=1200), min_items=1), "Verbatim quotes from the "
-           "source's text; checked at build time.", required=True),
+           "source's text; checked at build time.", required=True, tr=True),
         _f("supports", ListOf(item=Ref(kind="claim")), "Claims this claim supports."),
         _f("attacks", ListOf(item=Ref(kind="claim")), "Claims this claim argues against."),
         _f("evidence", ListOf(item=Ref(kind="event")), "Events offered as evidence."),
@@ -347,7 +353,7 @@ RECORDS: dict[str, Obj] = {
         _f("assessment", Obj(name="Assessment", fields=(
             _f("verdict", Enum(values=VERDICTS), "correct, imprecise, wrong, unverified or "
                "opinion.", required=True),
-            _f("note", Prose(), "What the record shows.", required=True),
+            _f("note", Prose(), "What the record shows.", required=True, tr=True),
             _f("references", ListOf(item=CITATION), "Where the record comes from."),
         )), "Fact-check of the claim, for claims of fact (and 'opinion' for opinions)."),
         REVIEWED,
@@ -357,9 +363,10 @@ RECORDS: dict[str, Obj] = {
     "term": Obj(name="Term", fields=(
         _f("id", Ref(), "Same as the file name, without .yaml.", required=True),
         _f("term", Text(max_length=60), "The word or abbreviation as it appears.",
-           required=True),
-        _f("expansion", Text(max_length=160), "What an abbreviation stands for."),
-        _f("definition", Prose(max_length=1200), "Plain-language definition.", required=True),
+           required=True, tr=True),
+        _f("expansion", Text(max_length=160), "What an abbreviation stands for.", tr=True),
+        _f("definition", Prose(max_length=1200),
+           "Plain-language definition.", required=True, tr=True),
         _f("actor", Ref(kind="actor"), "Actor id, when the term names an actor."),
         _f("sources", ListOf(item=CITATION), "Citations for the definition."),
         REVIEWED,
@@ -396,10 +403,78 @@ RECORDS: dict[str, Obj] = {
         _f("sources", ListOf(item=CITATION), "Citations for the coordinates when they do not "
            "come from GeoNames."),
         _f("note", Prose(max_length=800), "What a reader should know, e.g. which point stands "
-           "for a region."),
+           "for a region.", tr=True),
         REVIEWED,
     )),
 }
+
+#: The language a record's `fr:` block translates into, and the field of that block that keeps
+#: the fingerprint of the English it was made from (explainer.translations).
+TRANSLATION = "fr"
+FINGERPRINT = "from_en"
+#: French runs longer than English: a translation may be this much longer than the English limit.
+TRANSLATION_SLACK = 1.4
+
+
+def _longer(t: FieldType) -> FieldType:
+    match t:
+        case Text(max_length=n):
+            return Text(max_length=int(n * TRANSLATION_SLACK))
+        case Prose(max_length=n):
+            return Prose(max_length=int(n * TRANSLATION_SLACK))
+        case ListOf(item=item):
+            return ListOf(item=_longer(item))
+    return t
+
+
+def _french_fields(fields: tuple[Field, ...]) -> tuple[Field, ...]:
+    out = []
+    for f in fields:
+        t = _longer(f.type) if f.translatable else translation_type(f.type)
+        if t is not None:
+            what = ("Our French translation of the quote, shown beside it and labelled as ours"
+                    if f.name in ("quote", "quotes") else f"French of {f.name}: {f.doc}")
+            out.append(Field(name=f.name, type=t, doc=what))
+    return tuple(out)
+
+
+def translation_type(t: FieldType) -> FieldType | None:
+    """The shape of a field's French inside `fr:`: its translatable fields only, lists item
+    by item; None when nothing in it is translated."""
+    match t:
+        case ListOf(item=item):
+            inner = translation_type(item)
+            return ListOf(item=inner) if inner is not None else None
+        case Obj(fields=fields, name=name):
+            sub = _french_fields(fields)
+            return Obj(fields=sub, name=f"{name}French" if name else "") if sub else None
+        case OneOf(choices=choices, name=name):
+            merged: dict[str, Field] = {}
+            for _, choice in choices:
+                for f in _french_fields(choice.fields):
+                    merged.setdefault(f.name, f)
+            return Obj(fields=tuple(merged.values()), name=f"{name}French") if merged else None
+    return None
+
+
+def _with_translation(obj: Obj) -> Obj:
+    sub = _french_fields(obj.fields)
+    if not sub:
+        return obj
+    stamp = Field(name=FINGERPRINT, type=Text(max_length=8), required=True, example="1a2b3c4d",
+                  doc="Fingerprint of the English this translation was made from; `explainer "
+                  "translations --stamp FILE` sets it once the French matches the English.")
+    block = Obj(name=f"{obj.name}French", fields=(stamp, *sub))
+    return Obj(name=obj.name, fields=(*obj.fields, Field(
+        name=TRANSLATION, type=block, doc="The French edition's text for this record: the "
+        "translatable fields, under the same names, lists item by item ({} for an item with "
+        "nothing to translate). See CONTRIBUTING.md, 'Translating'.")))
+
+
+RECORDS = {kind: _with_translation(obj) for kind, obj in RECORDS.items()}
+#: Record kinds with text to translate (each has a `fr:` block in its spec).
+TRANSLATED_KINDS: tuple[str, ...] = tuple(
+    k for k, o in RECORDS.items() if o.fields[-1].name == TRANSLATION)
 
 #: Ids no record of any kind may take: a folder's own page (actors/index.md is the actor index,
 #: source/ the source list), so a record with one would take that page's place.

@@ -19,6 +19,8 @@ import markdown
 import markdown.inlinepatterns
 import nh3
 
+from explainer.i18n import _
+from explainer.translations import UNTRANSLATED, Untranslated
 from explainer.urls import url_problem
 
 _PROSE_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "blockquote", "br", "abbr"}
@@ -175,12 +177,18 @@ def rich(s: str, abbrs: Abbreviations = NO_ABBREVIATIONS) -> str:
     clean = _clean(_PROSE_MD.reset().convert(s), _PROSE_TAGS, abbrs)
     # A blank line inside the block would end it early in some engines; keep it one block.
     body = "\n".join(line for line in clean.splitlines() if line.strip())
+    if isinstance(s, Untranslated):
+        return (f'<div class="x-prose x-untranslated">\n<p class="x-mark">{_(UNTRANSLATED)}</p>\n'
+                f'<div lang="en">\n{body}\n</div>\n</div>')
     return f'<div class="x-prose">\n{body}\n</div>'
 
 
 def rich_inline(s: str, abbrs: Abbreviations = NO_ABBREVIATIONS) -> str:
     """One sentence of prose as sanitised inline HTML (no paragraph), for a raw HTML block."""
     clean = _clean(_PROSE_MD.reset().convert(s), _INLINE_TAGS, abbrs)
+    if isinstance(s, Untranslated):
+        return (f'<span lang="en">{" ".join(clean.split())}</span> '
+                f'<small class="x-mark">({_(UNTRANSLATED)})</small>')
     return " ".join(clean.split())
 
 
@@ -188,7 +196,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(*_]?[A-Z0-9])
 
 
 def first_sentence(s: str) -> str:
-    """The first sentence of prose: up to a full stop followed by a capital, skipping "Col."."""
+    """The first sentence of prose: up to a full stop followed by a capital, skipping "Col.".
+    English standing in for a translation stays marked as such."""
+    if isinstance(s, Untranslated):
+        return Untranslated(first_sentence(str(s)))
     for m in _SENTENCE_END.finditer(s):
         word = s[:m.start()].rsplit(None, 1)[-1].strip("*_([“\"")
         # An initial or a title (Lt., Col., U.S., c.) does not end a sentence.

@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from explainer import schema as s
-from explainer import source_classes
+from explainer import source_classes, translations
 from explainer.dates import PartialDate, When
 from explainer.fields import ID_RE, FieldChecker, close_match
 from explainer.geo import places
@@ -106,19 +106,21 @@ def shape(doc: Document) -> Shaped:
     return Shaped(doc, kind, rec, problems)
 
 
-def validate(documents: list[Document], texts: dict[str, str], broken: Iterable[str] = ()
-             ) -> Corpus:
+def validate(documents: list[Document], texts: dict[str, str], broken: Iterable[str] = (),
+             lang: str = "en") -> Corpus:
     """Check every document and every link between them; raise DataError listing all problems.
 
     `texts` maps a source file's path (as in Document.path, e.g. data/sources/a.txt) to its text;
-    `broken` names record files that did not load, whose ids still count as defined.
+    `broken` names record files that did not load, whose ids still count as defined. With
+    lang="fr", the corpus holds the French edition's text (explainer.translations.french).
     """
-    return link([shape(doc) for doc in documents], texts, broken)
+    return link([shape(doc) for doc in documents], texts, broken, lang)
 
 
-def link(shaped: list[Shaped], texts: dict[str, str], broken: Iterable[str] = ()) -> Corpus:
+def link(shaped: list[Shaped], texts: dict[str, str], broken: Iterable[str] = (),
+         lang: str = "en") -> Corpus:
     """validate(), for documents already shaped (possibly in other processes)."""
-    v = _Validator(shaped, texts)
+    v = _Validator(shaped, texts, lang)
     for path in broken:
         if kind := kind_of_path(path):
             v.known[kind].setdefault(_stem(path), path)
@@ -126,8 +128,9 @@ def link(shaped: list[Shaped], texts: dict[str, str], broken: Iterable[str] = ()
 
 
 class _Validator:
-    def __init__(self, shaped: list[Shaped], texts: dict[str, str]) -> None:
+    def __init__(self, shaped: list[Shaped], texts: dict[str, str], lang: str = "en") -> None:
         self.shaped = sorted(shaped, key=lambda d: d.doc.path)
+        self.lang = lang
         self.texts = texts
         self.problems: list[Problem] = []
         self.known: dict[str, dict[str, str]] = {k: {} for k in s.RECORDS}  # kind -> id -> path
@@ -145,6 +148,7 @@ class _Validator:
         self._host_map()
         for doc, rec in self.records["source"]:
             self._source_text(doc, rec)
+        statuses = self._translations()
         built = {kind: self._link(kind) for kind in s.RECORDS}
         self._probable_duplicates(built["event"])
         self._claim_graph(built["claim"])
@@ -153,7 +157,24 @@ class _Validator:
         corpus = Corpus.build(sources=built["source"], events=built["event"],
                               actors=built["actor"], claims=built["claim"], terms=built["term"],
                               publishers=built["publisher"], places=built["place"])
+        corpus = dataclasses.replace(corpus, lang=self.lang,
+                                     translations={st.path: st for st in statuses})
         return self._class_rules(corpus)
+
+    def _translations(self) -> list[translations.Status]:
+        """Each record's translation status, from its English; for the French edition, the
+        records then take their French text (explainer.translations)."""
+        out: list[translations.Status] = []
+        for kind in s.TRANSLATED_KINDS:
+            records = self.records[kind]
+            for doc, rec in records:
+                st = translations.status(kind, _stem(doc.path), doc.path, rec)
+                if st is not None:
+                    out.append(st)
+            if self.lang == s.TRANSLATION:
+                self.records[kind] = [(doc, translations.french(kind, rec))
+                                      for doc, rec in records]
+        return out
 
     def _class_rules(self, corpus: Corpus) -> Corpus:
         """The source-class rules (source_classes.py): problems when enforced, else advisories
@@ -168,7 +189,13 @@ class _Validator:
                   *source_classes.reprints_without_via(corpus)]  # advice
         for f in advice:
             FieldChecker(docs[f.path], found).add(f.key, f.message, f.hint)
-        return dataclasses.replace(corpus, advisories=tuple(sorted(found)))
+        lagging: list[Problem] = []  # a translation that lags: a warning
+        for st in corpus.translations.values():
+            for t in translations.findings(st):
+                FieldChecker(docs[st.path], lagging).add(t.key, t.message, t.hint,
+                                                         at_key=t.at_key)
+        return dataclasses.replace(corpus, advisories=tuple(sorted(found)),
+                                   translation_warnings=tuple(sorted(lagging)))
 
     def _register(self, one: Shaped) -> None:
         """Ids are registered in path order, even for a bad record, so its id still counts."""
@@ -276,6 +303,7 @@ class _Validator:
                 if "source" in f and "quote" in f:
                     q = self._quote(c, f["source"], f["quote"], (*k, "quote"))
                     if q:
+                        q = dataclasses.replace(q, translation=f.get("quote_fr"))
                         out.append(ArticleCitation(quote=q, note=f.get("note")))
             elif {"title", "publisher", "url"} <= f.keys():
                 self._ref(c, "publisher", f.get("via"), (*k, "via"))
@@ -466,10 +494,12 @@ class _Validator:
         self._ref(c, "source", r.get("source"), ("source",))
         quotes = []
         if "source" in r:
+            french = r.get("quotes_fr") or []
             for i, q in enumerate(r.get("quotes", [])):
                 found = self._quote(c, r["source"], q, ("quotes", i))
                 if found:
-                    quotes.append(found)
+                    quotes.append(dataclasses.replace(
+                        found, translation=french[i] if i < len(french) else None))
         assessment = None
         if a := r.get("assessment"):
             refs = self._citations(c, a.get("references", []), ("assessment", "references"))

@@ -15,6 +15,8 @@ KINDS = ["home", "timeline", "timeline-kind", "event", "actors", "actor", "argum
          "fact-checks", "hindsight", "glossary", "source", "article", "data", "about", "method",
          "map", "place", "not-found"]
 SCHEMES = ["light", "dark"]
+#: Each edition's root within the site: English, and the French edition under fr/.
+EDITIONS = ["", "fr/"]
 
 HEADINGS_JS = """() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => ({
     level: Number(h.tagName[1]), text: h.textContent.trim().slice(0, 60)}))"""
@@ -81,21 +83,24 @@ def screenshot(page: Page, name: str, *, max_height: int = 4000) -> None:
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("edition", EDITIONS)
 def test_page_kind_loads_clean_and_passes_axe(open_page: OpenPage, corpus: Any,
-                                              axe_source: str, kind: str, scheme: str) -> None:
+                                              axe_source: str, kind: str, scheme: str,
+                                              edition: str) -> None:
     guard = open_page(scheme=scheme)
-    page = guard.goto(page_kinds(corpus)[kind])
+    page = guard.goto(edition + page_kinds(corpus)[kind])
+    prefix = edition.replace("/", "-")  # French screenshots: fr-<kind>-…
     page.wait_for_load_state("networkidle")
     assert page.evaluate("() => document.body.dataset.mdColorScheme") == (
         "slate" if scheme == "dark" else "default")
     assert heading_problems(page.evaluate(HEADINGS_JS)) == []
     assert run_axe(page, axe_source) == []
-    screenshot(page, f"{kind}-1280-{scheme}")
+    screenshot(page, f"{prefix}{kind}-1280-{scheme}")
     page.set_viewport_size({"width": 390, "height": 844})
     page.wait_for_timeout(100)
     if scheme == "light":  # the narrow layout hides and moves things; colours are as above
         assert run_axe(page, axe_source) == [], "at 390 px"
-    screenshot(page, f"{kind}-390-{scheme}")
+    screenshot(page, f"{prefix}{kind}-390-{scheme}")
     # The narrow layout must not scroll sideways (WCAG 1.4.10 reflow), and no chart, map or
     # table may be wider than the viewport or clipped by a box that scrolls.
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390

@@ -45,18 +45,23 @@ def run(args: argparse.Namespace) -> int:
             (len(corpus.terms), "glossary term"), (len(corpus.sources), "source"),
             (len(corpus.publishers), "publisher"), (len(corpus.places), "place")))
         print(f"explainer: data is valid: {counts}; every quote found verbatim")
-    if corpus.advisories and args.format != "json":
-        _warn(list(corpus.advisories), github=args.format == "github")
+    found = sorted([*corpus.advisories, *corpus.translation_warnings])
+    if found and args.format != "json":
+        _warn(found, github=args.format == "github", sources=bool(corpus.advisories),
+              french=bool(corpus.translation_warnings))
     return 0
 
 
-def _warn(found: list[Problem], *, github: bool) -> None:
-    """Advice that does not stop the build (explainer.source_classes): maintainers' remarks
-    left in reader notes, and the class rules while they are not enforced."""
+def _warn(found: list[Problem], *, github: bool, sources: bool, french: bool) -> None:
+    """Advice that does not stop the build: maintainers' remarks left in reader notes, the
+    class rules while they are not enforced (explainer.source_classes), and French that is
+    missing or stale (explainer.translations)."""
     if github:
         print(problems_as_github(found).replace("::error ", "::warning "))
     for p in found:
         print(f"{p.path}:{p.line}:{p.col}: warning: {p.message}"
               + (f"\n    hint: {p.hint}" if p.hint else ""), file=sys.stderr)
-    print(f"explainer: {len(found)} warning{'s' * (len(found) != 1)} (see explainer "
-          "sources); the data is valid", file=sys.stderr)
+    see = " and ".join(c for c, on in (("explainer sources", sources),
+                                       ("explainer translations", french)) if on)
+    print(f"explainer: {len(found)} warning{'s' * (len(found) != 1)} (see {see}); the data is "
+          "valid", file=sys.stderr)

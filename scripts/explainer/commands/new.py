@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from explainer import schema as s
+from explainer import translations
 from explainer.build import display_path, read_corpus
 from explainer.dates import parse_date
 from explainer.ids import record_id
@@ -399,6 +400,12 @@ def next_steps(draft: Draft, shown: str) -> str:
         listed = " and ".join([", ".join(missing[:-1]), missing[-1]] if len(missing) > 1
                               else missing)
         lines.append(f"  - add {listed}, if they apply (CONTRIBUTING.md describes every field)")
+    spec = translations.block_spec(draft.kind)
+    if spec is not None:  # the fields come from the schema's translatable marks
+        fields = ", ".join(f.name for f in spec.fields if f.name != s.FINGERPRINT)
+        lines.append(f"  - add its French in a fr: block ({fields}, as they apply), then run "
+                     f"explainer translations --stamp {shown} (CONTRIBUTING.md, 'Translating'); "
+                     "until then the French page shows the English, marked")
     lines += [
               "  - check it: make check   (or .venv/bin/explainer check)",
               f"  - see it: make serve, then open {s.FOLDERS[draft.kind]}/{draft.ident}/ on the "

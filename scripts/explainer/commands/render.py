@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -25,11 +26,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("render", help="write the pages and a mkdocs.yml to a folder")
     p.add_argument("out", metavar="OUT", help="output folder (gitignored, e.g. out/)")
     p.add_argument("--data", default="data", metavar="DATA_DIR", help="data folder")
-    p.add_argument("--config", default="mkdocs.yml", help="the repository's mkdocs.yml")
+    p.add_argument("--lang", default="en", choices=EDITIONS,
+                   help="the edition to render: en (default) or fr (the French edition)")
+    p.add_argument("--config", default=None, help="the repository's config of that edition "
+                   "(default: mkdocs.yml, or mkdocs.<lang>.yml)")
     p.add_argument("--repo", default=DEFAULT_REPO, help="GitHub repository URL, for links")
     p.add_argument("--site-url", default=os.environ.get("SITE_URL", Publication().url),
                    help="the site's address, for citations and the feed (default: $SITE_URL)")
     p.set_defaults(run=run)
+
+
+#: The editions, English first; another edition's config INHERITs the English one.
+EDITIONS = ("en", "fr")
+_PARENT = "mkdocs.en.yml"
 
 
 def hookless_config(text: str) -> str:
@@ -60,15 +69,32 @@ def _clear(out: Path) -> None:
     manifest.unlink()
 
 
+def _configs(config: Path, lang: str) -> dict[str, bytes]:
+    """OUT's mkdocs.yml; for another edition, its config, inheriting the English one (written
+    beside it as mkdocs.en.yml), both without the hook."""
+    text = config.read_text(encoding="utf-8")
+    if lang == "en":
+        return {"mkdocs.yml": hookless_config(text).encode("utf-8")}
+    english = (config.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    child = text.replace("INHERIT: mkdocs.yml", f"INHERIT: {_PARENT}", 1)
+    if child == text:
+        raise ValueError(f"{config.name} must start from the English config: "
+                         "INHERIT: mkdocs.yml")
+    return {"mkdocs.yml": child.encode("utf-8"),
+            _PARENT: hookless_config(english).encode("utf-8")}
+
+
 def write(out: Path, data_dir: Path, config: Path, repo: str,
-          site: Publication = DEFAULT_SITE) -> list[str]:
+          site: Publication = DEFAULT_SITE, lang: str = "en") -> list[str]:
     """Render and write; return the paths written, relative to `out`."""
     root = config.resolve().parent
     schemas = {p.name.removesuffix(".schema.json"): p.read_text(encoding="utf-8")
                for p in sorted((root / "schemas").glob("*.schema.json"))}
-    rendered = render(read_corpus(data_dir), schemas=schemas, repo=repo, site=site)
-    outputs: dict[str, bytes] = {"mkdocs.yml": hookless_config(
-        config.read_text(encoding="utf-8")).encode("utf-8")}
+    if lang != "en":  # the edition's own name, and its address under <lang>/
+        named = re.search(r"^site_name: *(.+?) *$", config.read_text(encoding="utf-8"), re.M)
+        site = Publication(name=named.group(1) if named else site.name, url=f"{site.url}{lang}/")
+    rendered = render(read_corpus(data_dir, lang), schemas=schemas, repo=repo, site=site)
+    outputs = _configs(config, lang)
     for path, page in rendered.pages.items():
         text = page.markdown
         used = (abbreviations_for(text, rendered.abbreviations) if rendered.abbreviations
@@ -98,8 +124,10 @@ def write(out: Path, data_dir: Path, config: Path, repo: str,
 def run(args: argparse.Namespace) -> int:
     try:
         url = args.site_url if args.site_url.endswith("/") else args.site_url + "/"
-        written = write(Path(args.out), Path(args.data), Path(args.config), args.repo,
-                        Publication(url=url))
+        config = Path(args.config or ("mkdocs.yml" if args.lang == "en"
+                                      else f"mkdocs.{args.lang}.yml"))
+        written = write(Path(args.out), Path(args.data), config, args.repo,
+                        Publication(url=url), args.lang)
     except DataError as e:
         print(format_problems(e.problems), file=sys.stderr)
         return 1

@@ -70,13 +70,14 @@ def _check_reserved(corpus: Corpus) -> None:
 def render_site(corpus: Corpus, *, schemas: dict[str, str] | None = None,
                 repo: str = DEFAULT_REPO, site: Publication = DEFAULT_SITE,
                 event_pages: Callable[[Corpus], dict[str, str]] | None = None,
-                lang: str = i18n.DEFAULT) -> Site:
+                lang: str | None = None) -> Site:
     """Every page of the site, keyed by its path (`events/<id>.md`), and the download files.
 
-    The generator's own words are in `lang` (explainer.i18n); the records' text is the
-    corpus's. `event_pages` is asked for the event pages last, so that a caller can have them
-    rendered elsewhere meanwhile (explainer.build.render)."""
-    with i18n.use(lang):
+    The generator's own words are in `lang` (explainer.i18n; by default the corpus's language,
+    `corpus.lang`); the records' text is the corpus's. `event_pages` is asked for the event
+    pages last, so that a caller can have them rendered elsewhere meanwhile
+    (explainer.build.render)."""
+    with i18n.use(lang or corpus.lang):
         return _render_site(corpus, schemas=schemas, repo=repo, site=site,
                             event_pages=event_pages)
 

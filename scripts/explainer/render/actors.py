@@ -14,6 +14,7 @@ from explainer.render.common import (
     count,
     heading_anchor,
     kind_label,
+    lag_note,
     reviewed,
     time,
 )
@@ -124,6 +125,7 @@ def actor_page(corpus: Corpus, a: Actor, members: tuple[str, ...],
     # first, ahead of the many events and claims that mention it.
     lines = ["---", "search:", f"  boost: {SEARCH_BOOST}", "---", "",
              f"# {plain(a.name)} {heading_anchor('actor-' + a.id)}", "",
+             *lag_note(corpus, page, a.path),
              _("**Kind:** %(kind)s") % {"kind": kind_label(a.kind)}]
     if a.aliases:
         lines[-1] += "  "

@@ -15,6 +15,7 @@ from explainer.render.common import (
     citations,
     heading_anchor,
     kind_label,
+    lag_note,
     quote_block,
     reviewed,
     time,
@@ -75,6 +76,7 @@ def claim_page(corpus: Corpus, c: Claim, site: Publication = DEFAULT_SITE) -> st
     if c.outcome:
         badge += f" · {outcome_badge(c.outcome.status)}"
     lines = [f"# {plain(c.label)} {heading_anchor('claim-' + c.id)}", "",
+             *lag_note(corpus, page, c.path),
              _("**Part in the argument:** %(kind)s") % {"kind": kind_label(c.kind)} + badge, "",
              "## " + _("What the article says") + " {#statement}", "",
              rich(c.statement, abbrs(corpus)), ""]

@@ -13,6 +13,7 @@ from explainer.render import links
 from explainer.render.places import paragraph_target
 from explainer.source_classes import MAINTAINER_NOTE
 from explainer.text import Abbreviations, plain, safe_url, url
+from explainer.translations import UNTRANSLATED
 
 #: Tables of English messages, translated into the active language when read (explainer.i18n).
 VERDICT_LABELS = Messages({
@@ -155,15 +156,58 @@ def kind_label(kind: str) -> str:
 
 
 def quote_block(corpus: Corpus, page: str, q: Quote, note: str | None = None) -> list[str]:
-    """A quote from a source as a blockquote, attributed, with its paragraph on the source page."""
+    """A quote from a source as a blockquote, attributed, with its paragraph on the source page.
+
+    In another edition than the source's language, the quotation keeps its words and says
+    their language, and our translation follows it, outside the quotation, labelled as ours."""
     src = corpus.sources[q.source]
     target = links.md(page, *paragraph_target(corpus, q.source, q.paragraph))
     para = f"[{_('paragraph %(n)s') % {'n': q.paragraph}}]({target})"
-    lines = [f"> {plain(q.text)}", ">",
-             f"> — {plain(src.author)}, *{url(src.url, src.title)}*, {para}"]
+    foreign = corpus.lang != src.language
+    in_lang = f'{{: lang="{src.language}" }}'
+    lines = [f"> {plain(q.text)}", *([f"> {in_lang}"] if foreign else []), ">",
+             f"> — {plain(src.author)}, *{url(src.url, src.title)}"
+             f"{in_lang if foreign else ''}*, {para}"]
     if note:
         lines += [">", f"> {plain(note)}"]
+    if foreign:
+        lines += ["", *translation_of(q)]
     return lines
+
+
+def translation_of(q: Quote) -> list[str]:
+    """Our translation of a quotation, labelled as ours (or a mark where there is none yet)."""
+    if q.translation is None:
+        return [f"*{_(UNTRANSLATED)}*", "{: .x-translation .x-untranslated }"]
+    return [_("*%(label)s*: “%(text)s”") % {"label": _(OUR_TRANSLATION),
+                                             "text": plain(q.translation)},
+            "{: .x-translation }"]
+
+
+#: What another edition says of our translation of a quotation ("Traduction de la rédaction").
+OUR_TRANSLATION = N_("Translation by the editors")
+
+
+def lag_note(corpus: Corpus, page: str, path: str) -> list[str]:
+    """On another edition's page of a record: a note when its translation lags (some text not
+    yet translated, or translated from an older English), with a link to the English page."""
+    st = corpus.translations.get(path)
+    if corpus.lang == "en" or st is None or st.total == 0 or st.complete:
+        return []
+    english = "../" * (url_of_depth(page) + 1) + links.url_of(page)
+    text = (_("Translation to review: the English text of this record has changed since it "
+              "was translated.") if st.stale and not st.missing else
+            _("This record is not fully translated yet: the English text shows, marked "
+              "“%(mark)s”, where the translation is missing.") % {"mark": _(UNTRANSLATED)})
+    # The link's text is in the language of the page it opens.
+    return [f'<p class="x-lagging" role="note">{html.escape(text)} '
+            f'<a href="{html.escape(english)}" hreflang="en" lang="en">English version</a></p>',
+            ""]
+
+
+def url_of_depth(page: str) -> int:
+    """How many folders deep a page's URL is: index.md 0, events/x.md 2."""
+    return links.url_of(page).count("/")
 
 
 def archive_url(ref: Reference) -> str:
@@ -179,16 +223,20 @@ def archive_url(ref: Reference) -> str:
     return f"https://web.archive.org/web/{stamp}{ref.url}"
 
 
-def _a(u: str, label: str, *, aria: str = "", cls: str = "") -> str:
+def _a(u: str, label: str, *, aria: str = "", cls: str = "", lang: str = "") -> str:
     attrs = f' class="{cls}"' if cls else ""
     attrs += f' aria-label="{aria}"' if aria else ""
+    attrs += f' lang="{html.escape(lang)}"' if lang else ""
     return f'<a href="{html.escape(safe_url(u))}"{attrs}>{label}</a>'
 
 
-def reference_line(ref: Reference) -> str:
+def reference_line(ref: Reference, lang: str = "en") -> str:
     """One external reference as HTML: the citation, an archived copy, the reader's note, and
-    the words the record relies on (a quotation that opens on demand, no JavaScript)."""
-    parts = [_a(ref.url, plain(ref.title)), plain(ref.publisher)]
+    the words the record relies on (a quotation that opens on demand, no JavaScript). Its title
+    and excerpt say their language where it is not the page's (`lang`)."""
+    ref_lang = ref.language or "en"
+    other = "" if ref_lang.split("-")[0] == lang else ref_lang
+    parts = [_a(ref.url, plain(ref.title), lang=other), plain(ref.publisher)]
     if ref.published:
         parts.append(plain(ref.published.display()))
     line = ", ".join(parts)
@@ -202,15 +250,17 @@ def reference_line(ref: Reference) -> str:
         line += ('<br><span class="x-ref-note">' + _("Note: %(note)s") % {"note": plain(note)}
                  + "</span>")
     if ref.excerpt:
-        # Marked when not in the page's language (WCAG 3.1.2); an excerpt without one is English.
-        language = ref.language or "en"
-        foreign = language.split("-")[0].lower() != current()
-        lang = f' lang="{html.escape(language)}"' if foreign else ""
-        gloss = ('<p class="x-gloss">' + _("Translation: %(text)s")
-                 % {"text": plain(ref.excerpt_en)} + "</p>" if ref.excerpt_en else "")
+        in_lang = f' lang="{html.escape(other)}"' if other else ""
+        # The English gloss of an excerpt in another language, where the page is English or
+        # the excerpt is in neither language; on another edition's page the gloss says its
+        # language, its label the page's.
+        text = plain(ref.excerpt_en or "")
+        text = f'<span lang="en">{text}</span>' if lang != "en" else text
+        gloss = ('<p class="x-gloss">' + _("Translation: %(text)s") % {"text": text} + "</p>"
+                 if ref.excerpt_en and other else "")
         line += ('<details class="quote x-excerpt"><summary>' + _("What the page says")
                  + "</summary>"
-                 f"<blockquote{lang}><p>{plain(ref.excerpt)}</p></blockquote>{gloss}</details>")
+                 f"<blockquote{in_lang}><p>{plain(ref.excerpt)}</p></blockquote>{gloss}</details>")
     return line
 
 
@@ -223,7 +273,7 @@ def citations(corpus: Corpus, page: str, cites: tuple[Citation, ...]) -> list[st
         if isinstance(c, ArticleCitation):
             out += [*quote_block(corpus, page, c.quote, c.note), ""]
         else:
-            refs.append(f"<li>{reference_line(c)}</li>")
+            refs.append(f"<li>{reference_line(c, corpus.lang)}</li>")
     if refs:
         out += ['<ul class="x-refs">', *refs, "</ul>", ""]
     return out

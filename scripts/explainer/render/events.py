@@ -16,6 +16,7 @@ from explainer.render.common import (
     cite_inline,
     heading_anchor,
     kind_label,
+    lag_note,
     reviewed,
     time,
 )
@@ -47,6 +48,7 @@ def event_page(corpus: Corpus, e: Event, prev: Event | None, nxt: Event | None, 
                       "warning right?](%(link)s))") % {
             "time": scope.time_after(e, cutoff), "link": links.md(page, links.HINDSIGHT)})
     lines = [f"# {plain(e.title)} {heading_anchor('event-' + e.id)}", "",
+             *lag_note(corpus, page, e.path),
              *(m + "  " for m in meta[:-1]), meta[-1]]
     lines += ["", rich(e.summary, abbrs(corpus)), ""]
     if places:

@@ -8,7 +8,7 @@ from explainer.geo.outlines import country as country_outline
 from explainer.i18n import N_, Messages, _, integer
 from explainer.model import Corpus, Place
 from explainer.render import links, maps
-from explainer.render.common import citations, count, event_item, kind_label
+from explainer.render.common import citations, count, event_item, kind_label, lag_note
 from explainer.text import plain, rich
 
 #: Events listed on a place's page; more are on its timeline filter page, paged by year.
@@ -78,6 +78,7 @@ def place_page(corpus: Corpus, p: Place) -> str:
     source = (_("GeoNames id %(id)s (CC BY 4.0)") % {"id": p.geonames} if p.geonames else
               _("the references below") if p.sources else _("the Natural Earth outline"))
     lines = [f"# {plain(p.name)} {{#place-{p.id}}}", "",
+             *lag_note(corpus, page, p.path),
              _("**Kind:** %(kind)s") % {"kind": kind_label(p.kind)} + "  ",
              _("**Country:** %(country)s") % {"country": plain(country_name(p))} + "  ",
              _("**Point:** %(lat)s, %(lon)s (%(precision)s; from %(source)s)") % {
