@@ -376,8 +376,9 @@ def test_dirty_serve_rewrites_what_changed_and_serves_a_clean_build(tmp_path: Pa
         build_site(clean, site_url=server.base_url, data=data)
         served = {p.relative_to(site).as_posix(): p.read_bytes()
                   for p in site.rglob("*") if p.is_file()}
-        built = {p.relative_to(clean).as_posix(): p.read_bytes()
-                 for p in clean.rglob("*") if p.is_file()}
+        built = {p.relative_to(clean).as_posix(): p.read_bytes()  # the English edition
+                 for p in clean.rglob("*") if p.is_file() and not
+                 p.relative_to(clean).as_posix().startswith("fr/")}
         assert sorted(served) == sorted(built)
         differ = sorted(p for p in built if served[p] != built[p])
         assert differ == [], f"{len(differ)} files differ from a clean build: {differ[:10]}"

@@ -30,10 +30,13 @@ def _mkdocs(repo_root: Path, *args: str, data: Path | None = None,
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory, repo_root: Path,
                fixtures_dir: Path) -> tuple[Path, str]:
-    out = tmp_path_factory.mktemp("site")
+    out = tmp_path_factory.mktemp("site")  # both editions, as make build does
     result = _mkdocs(repo_root, "-d", str(out), data=fixtures_dir / "small")
     assert result.returncode == 0, result.stderr
-    return out, result.stderr
+    french = _mkdocs(repo_root, "-f", "mkdocs.fr.yml", "-d", str(out / "fr"),
+                     data=fixtures_dir / "small")
+    assert french.returncode == 0, french.stderr
+    return out, result.stderr + french.stderr
 
 
 class _Page(HTMLParser):

@@ -61,4 +61,15 @@ def test_a_data_mistake_in_a_real_build_keeps_the_site(tmp_path: Path) -> None:
 def test_make_build_goes_through_the_swap() -> None:
     makefile = (ROOT / "Makefile").read_text("utf-8")
     recipe = makefile.split("\nbuild:", 1)[1].split("\n\n", 1)[0]
-    assert "-m explainer.swap site -- $(BIN)/mkdocs build --strict" in recipe
+    assert "-m explainer.swap site -- $(BIN)/python -m explainer.editions" in recipe
+
+
+def test_the_editions_build_english_first_then_french_inside_it(tmp_path: Path) -> None:
+    """MkDocs empties its site folder first: the root edition must be built before fr/."""
+    from explainer import editions
+
+    commands = editions.commands(tmp_path, ["-q"], ROOT)
+    assert [(c[c.index("--config-file") + 1], c[c.index("--site-dir") + 1]) for c in commands] \
+        == [(str(ROOT / "mkdocs.yml"), str(tmp_path)), (str(ROOT / "mkdocs.fr.yml"),
+                                                         str(tmp_path / "fr"))]
+    assert all("--strict" in c and c[-1] == "-q" for c in commands)
