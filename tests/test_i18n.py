@@ -103,7 +103,7 @@ def test_every_kind_and_verdict_has_a_french_name() -> None:
         assert [OUTCOME_LABELS[s] for s in OUTCOME_STATUSES] == [
             "confirmé par la suite", "confirmé en partie", "démenti par la suite",
             "dépassé par les événements", "trop tôt pour le dire"]
-        assert kind_label("coup") == "coup d’État"
+        assert kind_label("coup") == "coup d'État"
 
 
 # --- Dates and numbers ---------------------------------------------------------------------
@@ -151,7 +151,7 @@ def test_use_sets_and_restores_the_language() -> None:
         assert i18n.current() == "fr"
         assert i18n._("Timeline") == "Chronologie"
         assert i18n.ngettext("%(n)s event", "%(n)s events", 2) % {"n": 2} == "2 événements"
-        assert i18n.pgettext("chart legend", "coup") == "coup d’État"
+        assert i18n.pgettext("chart legend", "coup") == "coup d'État"
         with i18n.use("en"):
             assert i18n._("Timeline") == "Timeline"
         assert i18n.current() == "fr"
@@ -232,7 +232,7 @@ def test_enhance_js_words_are_on_french_pages_only(small_fr: dict[str, str],
     data = json.loads(html.unescape(strings.group(1)))
     assert data["showAll"] == "Tout afficher"
     assert data["shownOf"] == "{shown} sur {total} événements"
-    assert data["kinds"]["coup"] == "coup d’État"
+    assert data["kinds"]["coup"] == "coup d'État"
     assert 'id="x-strings"' in small_fr[links.FACT_CHECKS]
     english = render_site(read_corpus(fixtures_dir / "small")).pages
     assert 'id="x-strings"' not in english[links.TIMELINE].markdown
