@@ -87,7 +87,7 @@ def actor_index_pages(corpus: Corpus) -> dict[str, str]:
             lines += [_actor_item(corpus, page, a) for a in actors]
             lines.append("")
         return {page: "\n".join(lines)}
-    lines += [f"- [{_kind_heading(k)}]({links.md(page, kind_page(k))}): {integer(len(v))}"
+    lines += [f"- [{_kind_heading(k)}]({links.md(page, kind_page(k))}){_(':')} {integer(len(v))}"
               for k, v in by_kind.items()]
     pages = {page: "\n".join([*lines, ""])}
     for kind, actors in by_kind.items():

@@ -206,7 +206,7 @@ def data_files(corpus: Corpus, schemas: dict[str, str]) -> dict[str, bytes]:
 
 def _exports_section(page: str, size: Callable[[str], str]) -> list[str]:
     def item(path: str, name: str, what: str) -> str:
-        return f"- [{name}]({links.md(page, path)}) ({size(path)}): {what}"
+        return f"- [{name}]({links.md(page, path)}) ({size(path)}){_(':')} {what}"
 
     return [
         "## " + _("For other tools") + " {#exports}", "",
@@ -264,7 +264,7 @@ def data_page(corpus: Corpus, files: dict[str, bytes], schemas: dict[str, str]) 
                     "start with an apostrophe, so spreadsheets do not run them. In events.csv, "
                     "latitude and longitude are those of the event's first place."), "",
               "## " + _("Maps") + " {#geojson}", "",
-              f"- [events.geojson]({links.md(page, GEOJSON_FILE)}) ({size(GEOJSON_FILE)}): "
+              f"- [events.geojson]({links.md(page, GEOJSON_FILE)}) ({size(GEOJSON_FILE)}){_(':')} "
               + _("every event as a GeoJSON feature at its place's point (a MultiPoint for an "
                   "event in several places), for QGIS, geojson.io or any map tool."), ""]
     lines += _exports_section(page, size)

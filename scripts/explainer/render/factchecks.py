@@ -135,7 +135,7 @@ def _verdict_pages(corpus: Corpus, v: str, claims: Sequence[Claim]) -> dict[str,
         nav = paging.pager(page, base, n, len(runs))
         lines = ["# " + _("Fact-checks: %(verdict)s") % {"verdict": VERDICT_LABELS[v].lower()},
                  "", f"[← {_('All fact-checks')}]({links.md(page, links.FACT_CHECKS)}) · "
-                 f"{count(len(claims), 'claim')}: {VERDICT_MEANINGS[v]}", "", *nav]
+                 f"{count(len(claims), 'claim')}{_(':')} {VERDICT_MEANINGS[v]}", "", *nav]
         if not run:
             lines += [_("None."), ""]
         for c in run:

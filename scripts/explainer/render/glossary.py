@@ -48,7 +48,7 @@ def glossary_pages(corpus: Corpus) -> dict[str, str]:
              _(_INTRO) + " " + _("%(terms)s, by initial:")
              % {"terms": count(len(corpus.terms), "term")}, "",
              *(f"- [{_('Other') if k == 'other' else k.upper()}]"
-               f"({links.md(page, letter_page(k))}): {count(len(v), 'term')}"
+               f"({links.md(page, letter_page(k))}){_(':')} {count(len(v), 'term')}"
                for k, v in by_letter.items()), ""]
     pages = {page: "\n".join(index)}
     for letter, terms in by_letter.items():

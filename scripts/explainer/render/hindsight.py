@@ -190,7 +190,7 @@ def _intro(corpus: Corpus, page: str) -> list[str]:
               "prediction; they do not by themselves prove why it came true.")
             % {"link": links.md(page, links.FACT_CHECKS)}, "",
             _("What the outcomes mean:"), "",
-            *(f"- {outcome_badge(s)}: {OUTCOME_MEANINGS[s]}" for s in OUTCOME_STATUSES), ""]
+            *(f"- {outcome_badge(s)}{_(':')} {OUTCOME_MEANINGS[s]}" for s in OUTCOME_STATUSES), ""]
 
 
 def hindsight_pages(corpus: Corpus) -> dict[str, str]:

@@ -140,7 +140,7 @@ def _dots(dots: Sequence[Dot], proj: Projection, box: tuple[float, float, float,
     labels = place_labels(items, size, width, height)
     out = []
     for d, (x, y, r, name), label in zip(inside, items, labels, strict=True):
-        title = f"{name}: {count(d.events, 'event')}"
+        title = f"{name}{_(':')} {count(d.events, 'event')}"
         text = (f'<text x="{label[0]:g}" y="{label[1]:g}" text-anchor="{label[2]}" '
                 f'aria-hidden="true">{svg_text(name)}</text>' if label else "")
         out.append(f'<a class="x-map-dot" href="{d.href}"><title>{svg_text(title)}</title>'

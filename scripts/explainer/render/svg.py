@@ -192,7 +192,7 @@ def overview(events: Iterable[Event], *, ident: str = "overview",
         n = per_year[year]
         h = round(max(1.5, 36 * n / peak), 1)
         out.append(f'<rect class="x-bar" data-year="{year}" x="{x(year) - bar_w / 2:.1f}" '
-                   f'y="{axis_y - h}" width="{bar_w:.1f}" height="{h}"><title>{year}: '
+                   f'y="{axis_y - h}" width="{bar_w:.1f}" height="{h}"><title>{year}{_(":")} '
                    f'{count(n, "event")}</title></rect>')
     out.append(f'<line class="x-axis" x1="{left}" y1="{axis_y}" x2="{WIDTH - right}" '
                f'y2="{axis_y}"/>')
@@ -212,7 +212,7 @@ def overview(events: Iterable[Event], *, ident: str = "overview",
         out.append(_link(
             target(e.when.date.year, 0), f"x-marker x-marker--{e.kind}",
             f' data-event="{e.id}" data-year="{e.when.date.year}"',
-            f'<title>{svg_text(e.when.display())}: {svg_text(e.title)}</title>'
+            f'<title>{svg_text(e.when.display())}{_(":")} {svg_text(e.title)}</title>'
             f'<rect class="x-hit" x="{lx - w / 2:.1f}" y="{ly - 17}" width="{w:.1f}" '
             f'height="{TAP}"/>'
             f'<path class="x-leader" d="M{lx} {ly + 4}L{pos} {axis_y - 40}V{axis_y - 6}"/>'
@@ -234,7 +234,7 @@ def overview(events: Iterable[Event], *, ident: str = "overview",
     if independence:
         desc += _("Independence: %(date)s.") % {"date": independence.when.display()} + " "
     if coups:
-        desc += (f"{count(len(coups), 'coup')}: "
+        desc += (f"{count(len(coups), 'coup')}{_(':')} "
                  + "; ".join(e.when.display() for e in coups[-(MAX_MARKERS - 1):]) + ". ")
     if article:
         desc += _("A dashed line marks the article's publication: %(date)s.") % {
@@ -372,8 +372,8 @@ def _zoom(out: list[str], home: list[Event], coups: list[Event], window: tuple[i
                f'L{grid_left} {title_y - 18}M{wx1} {axis_y + 24}L{grid_right} {title_y - 18}"/>')
     for e, text, (lx, row) in zip(in_window, labels, placed, strict=True):
         cx, ly = col(_month_index(e)), label_top + row * _ROW_H
-        out.append(f'<g class="x-marker x-marker--coup"><title>{svg_text(e.when.display())}: '
-                   f'{svg_text(e.title)}</title>'
+        out.append('<g class="x-marker x-marker--coup"><title>'
+                   f'{svg_text(e.when.display())}{_(":")} {svg_text(e.title)}</title>'
                    f'<rect class="x-coup-band" x="{cx - cell_w / 2:.1f}" y="{ly + 4}" '
                    f'width="{cell_w:.1f}" height="{grid_bottom - ly - 4:.1f}"/>'
                    f'<text x="{lx}" y="{ly}" text-anchor="middle">{svg_text(text)}</text></g>')
@@ -466,7 +466,7 @@ def narrow_overview(events: Iterable[Event], *, ident: str = "overview-narrow",
         w = round(max(1.5, bar_max * n / peak), 1)
         out.append(f'<rect class="x-bar" data-year="{year}" x="{axis_x + 1}" '
                    f'y="{y(year) - bar_h / 2:.1f}" width="{w}" height="{bar_h:.1f}"><title>'
-                   f'{year}: {count(n, "event")}</title></rect>')
+                   f'{year}{_(":")} {count(n, "event")}</title></rect>')
     out.append(f'<line class="x-axis" x1="{axis_x}" y1="{top}" x2="{axis_x}" y2="{y(last)}"/>')
     step = 10 if span <= 120 else 50
     for year in range(first, last + 1, step):
@@ -487,7 +487,7 @@ def narrow_overview(events: Iterable[Event], *, ident: str = "overview-narrow",
         out.append(_link(
             target(e.when.date.year, 0), f"x-marker x-marker--{e.kind}",
             f' data-event="{e.id}" data-year="{e.when.date.year}"',
-            f'<title>{svg_text(e.when.display())}: {svg_text(e.title)}</title>'
+            f'<title>{svg_text(e.when.display())}{_(":")} {svg_text(e.title)}</title>'
             f'<rect class="x-hit" x="{label_x - 4}" y="{label_y - TAP / 2}" '
             f'width="{w + 8:.1f}" height="{TAP}"/>'
             f'<path class="x-leader" d="M{axis_x + 6} {pos}H{label_x - 24}'
@@ -509,7 +509,7 @@ def narrow_overview(events: Iterable[Event], *, ident: str = "overview-narrow",
     text = (_("%(events)s from %(first)s to %(last)s.") % {
         "events": count(len(evs), "event"), "first": min(sm.per_year),
         "last": max(sm.per_year)} + " "
-            + (f"{count(len(sm.coups), 'coup')}: "
+            + (f"{count(len(sm.coups), 'coup')}{_(':')} "
                + "; ".join(e.when.display() for e in sm.coups[-(MAX_MARKERS - 1):]) + ". "
                if sm.coups else "") + desc)
     return (f'<svg class="x-overview x-overview--narrow" viewBox="0 0 {NARROW} {height:g}" '

@@ -133,7 +133,7 @@ def _year_index(page: str, events: Sequence[Event], year_page: Callable[[int], s
         n = len(evs)
         anchor = year_anchor(year, run_era)
         target = links.md(page, year_page(year), anchor if anchor != f"year-{year}" else "")
-        lines.append(f"- [{year}]({target}): {count(n, 'event')}")
+        lines.append(f"- [{year}]({target}){_(':')} {count(n, 'event')}")
     return [*lines, ""]
 
 
@@ -202,13 +202,13 @@ def _year_pages(corpus: Corpus, path: str, title: str, year: int, evs: Sequence[
     for month, mevs in sorted(months.items()):
         name = month_name(month) if month else _("Month not known")
         base = month_page(p, month)
-        index.append(f"- [{name}]({links.md(p, base)}): {count(len(mevs), 'event')}")
+        index.append(f"- [{name}]({links.md(p, base)}){_(':')} {count(len(mevs), 'event')}")
         runs = paging.chunks(mevs, SPLIT)
         for n, run in enumerate(runs, 1):
             mp = paging.numbered(base, n)
             nav = paging.pager(mp, base, n, len(runs))
             when = f"{name} {year}" if month else _("month not known %(year)s") % {"year": year}
-            lines = [f"# {title}: {when}", "",
+            lines = [f"# {title}{_(':')} {when}", "",
                      f"[← {year}]({links.md(mp, p)}) · [{title}]({links.md(mp, path)})", "",
                      *nav]
             lines += event_list(corpus, mp, run, months=attrs and n == 1)
