@@ -119,7 +119,7 @@ def summary(corpus: Corpus, page: str, claims: list[Claim],
                     named.append(_more(len(cs) - NAMED))
                 parts.append(f"{OUTCOME_LABELS[status]}, {integer(len(cs))} ({_and(named)})")
         out.append(_("The other %(claims)s with an outcome, by what happened next: %(parts)s.")
-                   % {"claims": count(rest, "claim"), "parts": "; ".join(parts)})
+                   % {"claims": count(rest, "claim"), "parts": _("; ").join(parts)})
     recs = [c for c in claims if c.kind == "recommendation" and c.outcome]
     followed = [c for c in recs if c.outcome and c.outcome.status in ("borne-out", "partly")]
     if recs:
