@@ -183,13 +183,19 @@ def test_jinja_templates_speak_the_language() -> None:
     theme = Theme(name="material", custom_dir=str(ROOT / "overrides"))
     env = theme.get_env()
     day = dt.datetime(2026, 6, 1, 12, 0)
-    context = {"config": {"copyright": None, "extra": {}}, "build_date_utc": day}
+    config: dict[str, Any] = {"copyright": None, "extra": {}, "theme": {"language": "en"}}
+    context = {"config": config, "build_date_utc": day}
     english = env.get_template("partials/copyright.html").render(**context)
     assert "Last updated" in english and ">1 June 2026</time>" in english
+    assert 'lang="en"' not in english
     i18n.install_jinja(env, "fr")
+    config["theme"] = {"language": "fr"}
     french = env.get_template("partials/copyright.html").render(**context)
     assert "Dernière mise à jour" in french and ">1er juin 2026</time>" in french
-    assert "Réalisé avec" in french
+    assert "Réalisé avec" in french and 'rel="noopener" lang="en">' in french
+    not_found = env.get_template("404.html")
+    content = "".join(not_found.blocks["content"](not_found.new_context({"config": config})))
+    assert "<h1>404 - Page introuvable</h1>" in content
 
 
 # --- French pages --------------------------------------------------------------------------
