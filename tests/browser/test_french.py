@@ -50,7 +50,8 @@ def test_french_search_finds_an_event_by_its_french_title(open_page: OpenPage, c
     search(page, typed)
     # Material searches as the reader types: wait for the results of the whole query
     page.wait_for_function("""(paths) => [...document.querySelectorAll(
-        'li.md-search-result__item a')].some(a => paths.some(p => a.href.endsWith(p)))""",
+        'li.md-search-result__item a')].some(
+            a => paths.some(p => new URL(a.href).pathname.endsWith(p)))""",
                            arg=list(FIFTH), timeout=10_000)
     texts = page.locator(RESULT).all_inner_texts()
     assert any("Cinquième coup d'État" in t for t in texts), texts[:5]
