@@ -31,7 +31,7 @@ build: install  ## strict build of both editions into site/ and site/fr/ (kept a
 serve: install  ## serve the site with live reload at http://127.0.0.1:8000/mali-coup-explainer/ (another port: make serve PORT=8001)
 	$(BIN)/mkdocs serve --livereload --dirty -a 127.0.0.1:$(PORT)
 
-serve-fr: install  ## serve the French edition the same way (make serve-fr PORT=8001)
+serve-fr: install  ## serve the French edition alone, at the same address as make serve (PORT=8001 for another port)
 	$(BIN)/mkdocs serve --livereload --dirty -a 127.0.0.1:$(PORT) -f mkdocs.fr.yml
 
 lint: install  ## ruff and mypy --strict
