@@ -553,10 +553,12 @@ def _narrow_zoom(out: list[str], sm: _Summary, window: tuple[int, int], top: flo
         cy = ry + row_h / 2
         coup = coup_months.get(m)
         if coup:
+            # The band's word shares the row with the month's name: one short word.
+            band = pgettext("narrow chart band", "coup")
             out.append(f'<g class="x-marker x-marker--coup"><title>{svg_text(coup.when.display())}'
-                       f': {svg_text(coup.title)}</title><rect class="x-coup-band" x="0" '
+                       f'{_(":")} {svg_text(coup.title)}</title><rect class="x-coup-band" x="0" '
                        f'y="{ry + 1}" width="{NARROW}" height="{row_h - 2}"/><text x="0" '
-                       f'y="{cy + 4}">{pgettext("chart legend", "coup")}</text></g>')
+                       f'y="{cy + 4}">{svg_text(band)}</text></g>')
         out.append(f'<text class="x-tick-label" x="{label_w - 8}" y="{cy + 4}" '
                    f'text-anchor="end">{_month(m)}</text>')
         for i, (key, label, _kinds) in enumerate(used):
