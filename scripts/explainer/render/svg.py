@@ -316,7 +316,8 @@ def _legend(width: float, article: bool, *, wide: bool) -> tuple[str, float]:
         w = 16 + len(label) * _CHAR_W
         x = max(x, _LEGEND_AT[i])
         if x + w > width and x > 0:
-            x, y = 0.0, y + 20
+            # A new row; a dot is drawn around its centre, so it starts a radius in.
+            x, y = (0.0 if kind == "bar" else 5.0), y + 20
         if kind == "bar":
             out.append(f'<rect class="x-bar" x="{x:g}" y="{y - 9:g}" width="10" height="10"/>'
                        f'<text x="{x + 16:g}" y="{y:g}">{svg_text(label)}</text>')
