@@ -218,7 +218,8 @@ def country_name(code: str, english: str) -> str:
 @functools.cache
 def _territories(lang: str) -> dict[str, str]:
     from babel import Locale
-    return {k: str(v) for k, v in Locale.parse(lang).territories.items()}
+    # The site writes the apostrophe as the data does: "Côte d'Ivoire".
+    return {k: str(v).replace("\u2019", "'") for k, v in Locale.parse(lang).territories.items()}
 
 
 def approximately(text: str) -> str:
