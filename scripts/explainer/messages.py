@@ -106,6 +106,11 @@ def _po_bytes(catalog: Catalog) -> bytes:
     return buf.getvalue()
 
 
+def _comparable(po: bytes) -> bytes:
+    """The catalogue without the line that names the Babel version that wrote it."""
+    return re.sub(rb'(?m)^"Generated-By: .*\n', b"", po)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m explainer.messages", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -119,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     missing = [m.id for m in catalog if m.id and (
         not m.string or (isinstance(m.string, tuple) and not all(m.string)))]
     if args.check:
-        if new != path.read_bytes():
+        if _comparable(new) != _comparable(path.read_bytes()):
             print(f"{path}: not up to date with the code; run python -m explainer.messages",
                   file=sys.stderr)
             return 1
