@@ -16,7 +16,8 @@ import pytest
 
 from sitebuild import ServedSite
 
-#: Common English words that French never uses (not "on", "as" or "a", which it does).
+#: Common English words that French never uses (not "on", "as" or "a", which it does),
+#: counted in lower case only: "The" in "The Platform" or "The Africa Report" is a name.
 ENGLISH = frozenset({
     "the", "and", "of", "to", "in", "is", "was", "for", "with", "that", "by", "from", "this",
     "which", "were", "after", "before", "its", "his", "her", "their", "has", "have", "been",
@@ -117,7 +118,7 @@ class _Words(html.parser.HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not (self.stack and self.stack[-1]):
-            self.words += re.findall(r"[^\W\d_]+", data.lower())
+            self.words += re.findall(r"[^\W\d_]+", data)
 
 
 def english_share(text: str) -> tuple[float, Counter[str]]:
