@@ -327,3 +327,13 @@ def test_the_measure_sees_english() -> None:
                                  "The article was published before the coup.")
     assert words > 10 and share > 5 * MAX_ENGLISH_SHARE
     assert english_share("> the the the\n\nChronologie des événements")[0] == 0.0
+
+
+def test_no_break_spaces_survive_plain_text() -> None:
+    """French typography's no-break spaces are kept where white space is folded (titles, SVG
+    text); other white space still folds to one space."""
+    from explainer.text import plain, svg_text
+
+    assert plain("Titre\u00a0:  un\t\ntexte\u202f?") == "Titre\u00a0&#58; un texte\u202f&#63;"
+    assert svg_text(" vers\u00a01960 ") == "vers\u00a01960"
+    assert plain("a \u2003 b") == "a b"  # an em space is ordinary white space

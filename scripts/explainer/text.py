@@ -70,13 +70,23 @@ for _processor in _PROSE_MD.inlinePatterns:
         _processor.getText = _BRACKETS.get_text  # type: ignore[method-assign]
 
 
+#: Runs of white space that fold to one space: every kind but the no-break spaces (U+00A0, and
+#: the narrow U+202F) that French typography puts before : ; ? ! and inside « ».
+_FOLD = re.compile(r"[^\S\u00a0\u202f]+")
+
+
+def fold(s: str) -> str:
+    """White space collapsed to single spaces and trimmed, no-break spaces kept."""
+    return _FOLD.sub(" ", s).strip()
+
+
 def plain(s: str) -> str:
     """One line of inert text: white space collapsed, ASCII punctuation as character references.
 
     Neither Markdown (with any extension) nor HTML then sees syntax in it, and it is valid both
     in Markdown and inside HTML text or a quoted attribute.
     """
-    return " ".join(s.split()).translate(_PLAIN)
+    return fold(s).translate(_PLAIN)
 
 
 # ASCII punctuation and controls (not letters, digits or the space) as character references.
@@ -187,9 +197,9 @@ def rich_inline(s: str, abbrs: Abbreviations = NO_ABBREVIATIONS) -> str:
     """One sentence of prose as sanitised inline HTML (no paragraph), for a raw HTML block."""
     clean = _clean(_PROSE_MD.reset().convert(s), _INLINE_TAGS, abbrs)
     if isinstance(s, Untranslated):
-        return (f'<span lang="en">{" ".join(clean.split())}</span> '
+        return (f'<span lang="en">{fold(clean)}</span> '
                 f'<small class="x-mark">({_(UNTRANSLATED)})</small>')
-    return " ".join(clean.split())
+    return fold(clean)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(*_]?[A-Z0-9])")
@@ -224,7 +234,7 @@ def url(u: str, label: str) -> str:
 
 def svg_text(s: str) -> str:
     """Text for an SVG element or attribute: white space collapsed, XML-escaped."""
-    return html.escape(" ".join(s.split()), quote=True)
+    return html.escape(fold(s), quote=True)
 
 
 def abbreviation(term: str, expansion: str) -> str | None:
