@@ -10,6 +10,7 @@ The only module that imports MkDocs. Loaded by file path (`hooks:`), so imports 
 from __future__ import annotations
 
 import contextlib
+import html
 import json
 import logging
 import posixpath
@@ -27,19 +28,20 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
 
-from explainer import devserver, incremental
+from explainer import devserver, i18n, incremental
 from explainer.build import data_dir_of, read_corpus, render
+from explainer.i18n import N_, _
 from explainer.incremental import Ledger, SearchDoc, SiteInputs
 from explainer.problems import DataError, Problem, format_problems
-from explainer.render import DEFAULT_REPO, Site, preview
+from explainer.render import DEFAULT_REPO, SUBTITLE, Site, preview
 from explainer.render.card import card_alt
 from explainer.render.cite import Publication
 from explainer.render.glossary import abbreviations_for
 from explainer.text import json_script
 
 #: The editions, English first: the site's root is English; each other one is under <code>/.
-EDITIONS = ("en", "fr")
-ENGLISH_ONLY_NOTE = "Ce guide s'adresse aux contributeurs et n'existe qu'en anglais."
+EDITIONS = i18n.LANGUAGES
+ENGLISH_ONLY_NOTE = N_("This guide is for contributors, and exists in English only.")
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -339,6 +341,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
         pages = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         _state.order = [f.page.url for f in pages if f.page is not None]
         _state.outputs = [f.abs_dest_path for f in pages]
+    i18n.install_jinja(env, edition_of(config))  # the theme overrides' words (404, footer)
     return env
 
 
@@ -354,11 +357,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 ENGLISH_ONLY = frozenset({"contributing.md"})
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _state.lang == "en" or page.file.src_uri not in ENGLISH_ONLY:
-        return html
-    return (f'<p class="x-english-only">{ENGLISH_ONLY_NOTE}</p>\n'
-            f'<div lang="en">\n{html}\n</div>')
+        return content
+    with i18n.use(_state.lang):
+        note = html.escape(_(ENGLISH_ONLY_NOTE))
+    return (f'<p class="x-english-only">{note}</p>\n'
+            f'<div lang="en">\n{content}\n</div>')
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
@@ -377,7 +382,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         _state.rebuilt.add(page.url)
         if isinstance(page.file, _PageFile):
             _state.ledger.record(page.file.abs_dest_path, page.file.fingerprint)
-    return _with_head(output, page)
+    with i18n.use(_state.lang):  # the head's words and locale are the edition's
+        return _with_head(output, page)
 
 
 def _with_head(output: str, page: Page) -> str:
@@ -392,7 +398,7 @@ def _with_head(output: str, page: Page) -> str:
         description=preview.first_sentence(page.content or "") or pub.name,
         url=url, site_name=pub.name, site_url=pub.url,
         kind="website" if page.is_homepage else "article",
-        card_alt=card_alt(pub.name, "a sourced, fact-checked explainer"),
+        card_alt=card_alt(pub.name, _(SUBTITLE)),
         citation=preview.citation_tags(entry.cited) if entry and entry.cited else ()))
     if entry is not None and entry.jsonld is not None:
         data = dict(entry.jsonld)
