@@ -360,6 +360,7 @@ ENGLISH_ONLY = frozenset({"contributing.md"})
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _state.lang == "en" or page.file.src_uri not in ENGLISH_ONLY:
         return content
+    page.meta["x_content_lang"] = "en"  # its table of contents too (overrides/partials/toc.html)
     with i18n.use(_state.lang):
         note = html.escape(_(ENGLISH_ONLY_NOTE))
     return (f'<p class="x-english-only">{note}</p>\n'
