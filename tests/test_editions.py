@@ -27,7 +27,7 @@ ENGLISH = frozenset({
 #: quotations keep their language, and code is code.
 SKIPPED = frozenset({"blockquote", "q", "code", "pre", "script", "style", "template"})
 #: The most English function words a French page may have, as a share of its words
-#: (measured: the largest is far below; see the assertion message).
+#: (measured: 1.6% at most, the source page; the English home page has 20%).
 MOST_ENGLISH = 0.02
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "source", "track", "wbr", "path", "circle", "rect", "line", "use",
