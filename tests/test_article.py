@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from explainer.build import read_corpus
-from explainer.problems import DataError
+from explainer.data.problems import DataError
 from explainer.render import links, render_site
 
 

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from explainer.build import read_corpus, render
-from explainer.problems import DataError
+from explainer.data.problems import DataError
 
 TOKENS = ["1. ", "- ", "* ", "+ ", "> ", "1) ", "    ", "\n", "\n\n", "[", "]", "(", ")", "![",
           "`", "*", "_", "**", "# ", "---", "\\", "<", "&", "a", " ", "|", "```", "<!--", "-->",

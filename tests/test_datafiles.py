@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from explainer import datafiles
-from explainer import schema as s
 from explainer.build import read_corpus
-from explainer.datafiles import list_files, read_bytes
-from explainer.fields import EXCERPT
-from explainer.load import MAX_BYTES
-from explainer.problems import DataError
+from explainer.data import datafiles
+from explainer.data import schema as s
+from explainer.data.datafiles import list_files, read_bytes
+from explainer.data.fields import EXCERPT
+from explainer.data.load import MAX_BYTES
+from explainer.data.problems import DataError
 
 
 @pytest.fixture

@@ -10,12 +10,12 @@ import pytest
 
 from explainer.build import read_corpus
 from explainer.commands.urls import cited_urls
-from explainer.coverage import coverage
-from explainer.load import Document, Key, load
-from explainer.model import ArticleCitation, Corpus
-from explainer.problems import DataError
-from explainer.source_classes import references
-from explainer.validate import validate
+from explainer.data.coverage import coverage
+from explainer.data.load import Document, Key, load
+from explainer.data.model import ArticleCitation, Corpus
+from explainer.data.problems import DataError
+from explainer.data.source_classes import references
+from explainer.data.validate import validate
 
 URL = re.compile(r"https?://[^\s)>`\"']+")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import socket
 
 from explainer.audit import add_csp
+from explainer.data.problems import Problem
 from explainer.devserver import (
     BANNER_SCRIPT,
     appended_script,
@@ -14,7 +15,6 @@ from explainer.devserver import (
     port_taken,
     served_page,
 )
-from explainer.problems import Problem
 
 PAGE = add_csp("<html><head><title>x</title></head><body class=\"a\"><p>x</p></body></html>")
 RELOAD = "livereload(1, 2);"

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from explainer import schema as s
 from explainer.__main__ import main
+from explainer.data import schema as s
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "CONTRIBUTING.md"

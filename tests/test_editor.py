@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from explainer import schema as s
+from explainer.data import schema as s
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -43,9 +43,9 @@ def test_only_records_without_reviewed_get_their_last_commit_date(tmp_path: Path
 def test_reviewed_is_required_on_every_record_kind(fixtures_dir: Path, tmp_path: Path) -> None:
     import shutil
 
-    from explainer import schema as s
     from explainer.build import read_corpus
-    from explainer.problems import DataError
+    from explainer.data import schema as s
+    from explainer.data.problems import DataError
     assert all(any(f.name == "reviewed" and f.required for f in obj.fields)
                for obj in s.RECORDS.values())
     shutil.copytree(fixtures_dir / "small", tmp_path / "data")

@@ -17,13 +17,9 @@ from babel.messages.pofile import read_po
 
 from explainer import build, forked, i18n
 from explainer.build import read_corpus
-from explainer.dates import PartialDate, When, parse_date, span
-from explainer.messages import _fstrings, main, template
-from explainer.model import Corpus
-from explainer.render import links, render_site
-from explainer.render.common import KIND_LABELS, VERDICT_LABELS, count, kind_label
-from explainer.render.hindsight import OUTCOME_LABELS
-from explainer.schema import (
+from explainer.data.dates import PartialDate, When, parse_date, span
+from explainer.data.model import Corpus
+from explainer.data.schema import (
     ACTOR_KINDS,
     CLAIM_KINDS,
     EVENT_KINDS,
@@ -31,6 +27,10 @@ from explainer.schema import (
     PLACE_KINDS,
     VERDICTS,
 )
+from explainer.messages import _fstrings, main, template
+from explainer.render import links, render_site
+from explainer.render.common import KIND_LABELS, VERDICT_LABELS, count, kind_label
+from explainer.render.hindsight import OUTCOME_LABELS
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN_FR = Path(__file__).parent / "golden" / "pages-fr"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from explainer.build import read_corpus
-from explainer.problems import DataError
+from explainer.data.problems import DataError
 
 EVENT = "events/2021-coup.yaml"
 ACTOR = "actors/ada-example.yaml"

@@ -19,7 +19,7 @@ from PIL import Image
 from pybtex.database import parse_string
 
 from explainer.build import data_dir_of, read_corpus
-from explainer.dates import PartialDate
+from explainer.data.dates import PartialDate
 from explainer.render import card, exports, feed, render_site
 from explainer.render.cite import Cited, Publication, bibtex, csl_json, plain_citation
 from explainer.render.claims import RATINGS

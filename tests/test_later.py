@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from explainer.build import read_corpus
-from explainer.dates import PartialDate, When
-from explainer.model import Corpus, Event, Place
+from explainer.data.dates import PartialDate, When
+from explainer.data.model import Corpus, Event, Place
 from explainer.render import render_site, scope, timeline
 from sitebuild import ServedSite
 

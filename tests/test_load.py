@@ -13,9 +13,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from explainer import load as load_module
-from explainer.load import decode, load
-from explainer.problems import DataError
+from explainer.data import load as load_module
+from explainer.data.load import decode, load
+from explainer.data.problems import DataError
 
 PARSERS = ["C", "pure"] if hasattr(yaml, "CSafeLoader") else ["pure"]
 
@@ -195,7 +195,7 @@ def test_a_windows_file_reports_problems_at_the_lines_an_editor_shows() -> None:
 
 
 def test_indentation_names_the_key_and_both_columns() -> None:
-    from explainer.yaml_hints import out_of_line
+    from explainer.data.yaml_hints import out_of_line
 
     text = "id: x\nkind: coup\n  place: Bamako\n"
     key_marks = {("id",): (1, 1), ("kind",): (2, 1)}

@@ -150,7 +150,7 @@ def test_the_same_event_twice_is_refused(data: Path, capsys: pytest.CaptureFixtu
     ("A thing happened", None, "thing-happened"),
 ])
 def test_ids_in_the_project_style(title: str, year: int | None, ident: str) -> None:
-    from explainer.ids import record_id
+    from explainer.data.ids import record_id
 
     assert record_id(title, year) == ident
 
@@ -164,7 +164,7 @@ def test_a_new_id_never_takes_an_existing_one(data: Path,
 
 
 def test_help_lists_every_kind_with_its_meaning(capsys: pytest.CaptureFixture[str]) -> None:
-    from explainer import schema as s
+    from explainer.data import schema as s
 
     with pytest.raises(SystemExit):
         main(["new", "--help"])
@@ -177,7 +177,7 @@ def test_help_lists_every_kind_with_its_meaning(capsys: pytest.CaptureFixture[st
 
 
 def test_every_event_kind_has_a_meaning() -> None:
-    from explainer import schema as s
+    from explainer.data import schema as s
 
     assert sorted(s.EVENT_KIND_MEANINGS) == sorted(s.EVENT_KINDS)
     assert all(m and "\n" not in m for m in s.EVENT_KIND_MEANINGS.values())
@@ -189,7 +189,7 @@ def test_slug_folds_accents_and_punctuation() -> None:
 
 
 def test_scalar_reads_back_exactly() -> None:
-    from explainer.load import load
+    from explainer.data.load import load
 
     for value in ("plain words", "Kennedy: a life", "null", "yes", "# not a comment",
                   "“curly” quotes", "- dash", "2021", "a\\b", "https://x.org/a?b=c#d",

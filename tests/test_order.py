@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from explainer.build import read_corpus
-from explainer.dates import PartialDate, When, parse_date
-from explainer.model import Corpus, Event
+from explainer.data.dates import PartialDate, When, parse_date
+from explainer.data.model import Corpus, Event
 
 
 def _event(ident: str, date: str, *, end: str | None = None, earliest: str | None = None,

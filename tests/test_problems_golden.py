@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from explainer.__main__ import main
-from explainer.datafiles import shown_name
+from explainer.data.datafiles import shown_name
 
 GOLDEN = Path(__file__).parent / "golden" / "problems"
 CASES = sorted(GOLDEN.glob("*.yml"))
@@ -104,7 +104,7 @@ def test_json_format_lists_problems(fixtures_dir: Path, tmp_path: Path,
     problems = json.loads(capsys.readouterr().out)
     assert problems == [{"path": "data/events/2021-coup.yaml", "line": 7, "col": 7,
                          "message": "kind must be one of " + ", ".join(
-                             __import__("explainer.schema").schema.EVENT_KINDS)
+                             __import__("explainer.data.schema").schema.EVENT_KINDS)
                          + " (got 'cuop')", "hint": "did you mean 'coup'?"}]
 
 
@@ -123,7 +123,7 @@ def test_github_format_annotates_lines(fixtures_dir: Path, tmp_path: Path,
 def test_github_format_escapes_properties_and_message() -> None:
     """A file name with ',', ':', CR or LF cannot end the property list or forge a command
     (GitHub's workflow-command rules: escapeProperty and escapeData)."""
-    from explainer.problems import Problem, problems_as_github
+    from explainer.data.problems import Problem, problems_as_github
 
     name = "data/events/a,line=1::x\n::warning file=forged::y%.yaml"
     out = problems_as_github([Problem(path=name, line=2, col=3, message="bad\r\n::error::z 50%",

@@ -13,8 +13,8 @@ import pytest
 
 from explainer import build, forked
 from explainer.build import read_corpus
-from explainer.load import load, portable
-from explainer.problems import DataError, Problem
+from explainer.data.load import load, portable
+from explainer.data.problems import DataError, Problem
 
 REPO = Path(__file__).resolve().parents[1]
 

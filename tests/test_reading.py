@@ -9,7 +9,7 @@ import unicodedata
 from pathlib import Path
 
 from explainer.build import read_corpus
-from explainer.model import Source
+from explainer.data.model import Source
 from explainer.render.source import MAX_QUOTED_SHARE
 
 #: A run of this many words of the article found on a page counts as quoted.

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from explainer.dates import parse_date
-from explainer.load import load
-from explainer.model import Reference
+from explainer.data.dates import parse_date
+from explainer.data.load import load
+from explainer.data.model import Reference
+from explainer.data.validate import validate
 from explainer.render.common import archive_url, citations, reference_line
-from explainer.validate import validate
 
 URL = "https://example.org/a?b=1&c=2"
 

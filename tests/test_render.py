@@ -13,8 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from explainer.build import read_corpus
-from explainer.dates import PartialDate, When
-from explainer.model import Corpus
+from explainer.data.dates import PartialDate, When
+from explainer.data.model import Corpus
 from explainer.render import Site, links, render_site
 from explainer.render.timeline import SPLIT
 
@@ -88,7 +88,7 @@ def test_citations_csv_lists_every_citation_of_every_record(site: Site, corpus: 
     import csv
     import io
 
-    from explainer.model import ArticleCitation
+    from explainer.data.model import ArticleCitation
     rows = list(csv.DictReader(io.StringIO(site.files["data/citations.csv"].decode("utf-8-sig"),
                                            newline="")))
     expected = sum(len(e.sources) + sum(len(v.sources) for d in e.disputed for v in d.values)
@@ -172,7 +172,7 @@ def test_a_dense_year_splits_by_month(corpus: Corpus) -> None:
 
 
 def test_reserved_actor_id_is_a_data_problem(corpus: Corpus) -> None:
-    from explainer.problems import DataError
+    from explainer.data.problems import DataError
 
     actor = dataclasses.replace(corpus.actors["bo-person"], id="index")
     bad = Corpus.build(sources=corpus.sources, events={}, actors={"index": actor}, claims={},

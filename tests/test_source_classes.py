@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from explainer import source_classes
 from explainer.__main__ import main
 from explainer.build import read_corpus
-from explainer.problems import DataError
-from explainer.publishers import host_of, publisher_of
+from explainer.data import source_classes
+from explainer.data.problems import DataError
+from explainer.data.publishers import host_of, publisher_of
 
 REPRINT = """\
 # yaml-language-server: $schema=../../schemas/publisher.schema.json

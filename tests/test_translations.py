@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 import yaml
 
-from explainer import schema as s
-from explainer import translations as t
 from explainer.__main__ import main
 from explainer.build import read_corpus
+from explainer.data import schema as s
+from explainer.data import translations as t
 from test_problems_golden import _apply, _Dumper
 
 GOLDEN = Path(__file__).parent / "golden" / "warnings"

@@ -9,15 +9,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from explainer import schema as s
 from explainer.build import read_corpus
 from explainer.commands.schemas import schema_texts
-from explainer.dates import When, parse_date
-from explainer.load import Document, load
-from explainer.model import Corpus
-from explainer.problems import DataError, Problem
-from explainer.quotes import SourceText, normalise
-from explainer.validate import validate
+from explainer.data import schema as s
+from explainer.data.dates import When, parse_date
+from explainer.data.load import Document, load
+from explainer.data.model import Corpus
+from explainer.data.problems import DataError, Problem
+from explainer.data.quotes import SourceText, normalise
+from explainer.data.validate import validate
 
 FIELD_NAMES = sorted({f.name for o in s.RECORDS.values() for f in o.fields}
                      | {"actor", "role", "quote", "verdict", "value", "values", "label"})
@@ -77,7 +77,7 @@ def test_json_schemas_on_disk_are_generated_from_the_model(repo_root: Path) -> N
 
 
 def test_model_dataclasses_cover_every_schema_field() -> None:
-    from explainer import model
+    from explainer.data import model
 
     renamed = {"date": "when", "precision": "when", "approximate": "when", "end": "when",
                "earliest": "when", "latest": "when", "display": "when", "published": "published",
@@ -144,7 +144,7 @@ def test_quote_policy_forgives_typography_and_spacing_only() -> None:
 
 
 def test_coverage_counts_quoted_sentences_per_paragraph(fixtures_dir: Path) -> None:
-    from explainer.coverage import coverage, sentences
+    from explainer.data.coverage import coverage, sentences
 
     text = normalise('Col. Ada led. He said “a coup.” The U.S. army left. Then?')
     assert len(sentences(text)) == 4
@@ -173,7 +173,7 @@ def test_the_reserved_id_is_refused_for_every_kind(kind: str, fixtures_dir: Path
 
 
 def test_quote_hints_mark_words_and_stay_quiet_when_nothing_is_close() -> None:
-    from explainer.quotes import SourceText, not_found_hint, word_diff
+    from explainer.data.quotes import SourceText, not_found_hint, word_diff
 
     st = SourceText("The junta promised elections within 18 months. Donors had invested.")
     assert word_diff("The junta promised elections", "The junta promised new elections") \
@@ -192,7 +192,7 @@ def test_quote_hints_mark_words_and_stay_quiet_when_nothing_is_close() -> None:
     ("2021-02-30", None), ("Mali 2020", None), ("the day after", None),
 ])
 def test_a_recognisable_date_gets_its_iso_form(text: str, iso: str | None) -> None:
-    from explainer.dates import iso_suggestion
+    from explainer.data.dates import iso_suggestion
 
     assert iso_suggestion(text) == iso
 def test_outcome_is_read_into_the_model(fixtures_dir: Path) -> None:

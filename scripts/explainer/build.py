@@ -9,13 +9,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from explainer import datafiles, forked, i18n
-from explainer.load import decode, load, portable
-from explainer.model import Corpus
-from explainer.problems import DataError, Problem
+from explainer import forked, i18n
+from explainer.data import datafiles
+from explainer.data.load import decode, load, portable
+from explainer.data.model import Corpus
+from explainer.data.problems import DataError, Problem
+from explainer.data.validate import Shaped, link, shape
 from explainer.render import DEFAULT_REPO, Site, events, render_site
 from explainer.render.cite import DEFAULT_SITE, Publication
-from explainer.validate import Shaped, link, shape
 
 
 def display_path(path: Path) -> str:

@@ -19,7 +19,7 @@ import socket
 from collections.abc import Sequence
 from typing import Final
 
-from explainer.problems import Problem, summary
+from explainer.data.problems import Problem, summary
 
 _CSP_META: Final = re.compile(
     r'(<meta http-equiv="Content-Security-Policy" content="[^"]*?script-src [^;"]*)')

@@ -30,9 +30,9 @@ from mkdocs.utils.meta import get_data
 
 from explainer import devserver, i18n, incremental
 from explainer.build import data_dir_of, read_corpus, render
+from explainer.data.problems import DataError, Problem, format_problems
 from explainer.i18n import N_, _
 from explainer.incremental import Ledger, SearchDoc, SiteInputs
-from explainer.problems import DataError, Problem, format_problems
 from explainer.render import DEFAULT_REPO, SUBTITLE, Site, preview
 from explainer.render.card import card_alt
 from explainer.render.cite import Publication

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from explainer import schema as s
+from explainer.data import schema as s
 
 FIRST_YEAR, LAST_YEAR = 1950, 2024
 #: Every synthetic source is published in June 2021: events dated later can be outcome events.

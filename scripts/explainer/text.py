@@ -19,9 +19,9 @@ import markdown
 import markdown.inlinepatterns
 import nh3
 
+from explainer.data.translations import UNTRANSLATED, Untranslated
+from explainer.data.urls import url_problem
 from explainer.i18n import _
-from explainer.translations import UNTRANSLATED, Untranslated
-from explainer.urls import url_problem
 
 _PROSE_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "blockquote", "br", "abbr"}
 _INLINE_TAGS = {"em", "strong", "a", "code", "br", "abbr"}

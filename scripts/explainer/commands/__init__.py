@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 from explainer.build import read_corpus
-from explainer.model import Corpus
-from explainer.problems import DataError, format_problems
+from explainer.data.model import Corpus
+from explainer.data.problems import DataError, format_problems
 
 
 def corpus_or_problems(data_dir: str) -> Corpus | None:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from explainer.build import read_corpus
-from explainer.problems import (
+from explainer.data.problems import (
     DataError,
     Problem,
     format_problems,
@@ -54,8 +54,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _warn(found: list[Problem], *, github: bool, sources: bool, french: bool) -> None:
     """Advice that does not stop the build: maintainers' remarks left in reader notes, the
-    class rules while they are not enforced (explainer.source_classes), and French that is
-    missing or stale (explainer.translations)."""
+    class rules while they are not enforced (explainer.data.source_classes), and French that is
+    missing or stale (explainer.data.translations)."""
     if github:
         print(problems_as_github(found).replace("::error ", "::warning "))
     for p in found:

@@ -9,7 +9,7 @@ import argparse
 import sys
 
 from explainer.commands import corpus_or_problems
-from explainer.coverage import coverage, report
+from explainer.data.coverage import coverage, report
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -18,13 +18,13 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from explainer import schema as s
-from explainer import translations
 from explainer.build import display_path, read_corpus
-from explainer.dates import parse_date
-from explainer.ids import record_id
-from explainer.problems import DataError, format_problems
-from explainer.validate import REVIEW_MARKER
+from explainer.data import schema as s
+from explainer.data import translations
+from explainer.data.dates import parse_date
+from explainer.data.ids import record_id
+from explainer.data.problems import DataError, format_problems
+from explainer.data.validate import REVIEW_MARKER
 
 KINDS = ("event", "actor", "claim")
 TODO = "# TODO: review"

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from explainer.build import read_corpus, render
-from explainer.problems import DataError, format_problems
+from explainer.data.problems import DataError, format_problems
 from explainer.render import DEFAULT_REPO
 from explainer.render.cite import DEFAULT_SITE, Publication
 from explainer.render.glossary import abbreviations_for

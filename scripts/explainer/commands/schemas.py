@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from explainer.schema import RECORDS, json_schema
+from explainer.data.schema import RECORDS, json_schema
 
 
 def schema_texts() -> dict[str, str]:

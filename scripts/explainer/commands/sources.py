@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from explainer.commands import corpus_or_problems
-from explainer.source_classes import report, summarise
+from explainer.data.source_classes import report, summarise
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

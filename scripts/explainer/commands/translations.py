@@ -7,12 +7,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from explainer import datafiles, translations
 from explainer.build import display_path
 from explainer.commands import corpus_or_problems
-from explainer.load import decode, load
-from explainer.problems import DataError, format_problems
-from explainer.validate import _stem, shape
+from explainer.data import datafiles, translations
+from explainer.data.load import decode, load
+from explainer.data.problems import DataError, format_problems
+from explainer.data.validate import _stem, shape
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from explainer.build import display_path
 from explainer.commands import corpus_or_problems
-from explainer.model import Corpus
-from explainer.source_classes import references
+from explainer.data.model import Corpus
+from explainer.data.source_classes import references
 
 _URL = re.compile(r"https?://[^\s)>`\"'\]]+")
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from explainer import i18n
+from explainer.data.model import Corpus
+from explainer.data.problems import DataError, Problem
 from explainer.i18n import N_, _
-from explainer.model import Corpus
-from explainer.problems import DataError, Problem
 from explainer.render import (
     about,
     actors,

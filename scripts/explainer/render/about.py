@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from explainer.data.model import Corpus
+from explainer.data.schema import SOURCE_CLASSES, VERDICTS
+from explainer.data.source_classes import summarise
 from explainer.i18n import N_, Messages, _, integer
-from explainer.model import Corpus
 from explainer.render import links
 from explainer.render.common import VERDICT_LABELS, VERDICT_MEANINGS, count, verdict_badge
-from explainer.schema import SOURCE_CLASSES, VERDICTS
-from explainer.source_classes import summarise
 from explainer.text import url
 
 _GITHUB_REPO = re.compile(r"^https://github\.com/([A-Za-z0-9-]+)/([A-Za-z0-9._-]+)/?$")

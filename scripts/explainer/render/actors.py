@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from explainer.data.model import Actor, Corpus
+from explainer.data.schema import ACTOR_KINDS
 from explainer.i18n import N_, Messages, _, integer
-from explainer.model import Actor, Corpus
 from explainer.render import links, paging
 from explainer.render.cite import DEFAULT_SITE, Cited, Publication, cite_block
 from explainer.render.common import (
@@ -19,7 +20,6 @@ from explainer.render.common import (
     time,
 )
 from explainer.render.timeline import SPLIT
-from explainer.schema import ACTOR_KINDS
 from explainer.text import plain, rich
 
 _KIND_HEADINGS = Messages({

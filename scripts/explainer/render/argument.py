@@ -5,8 +5,8 @@ Drawn three ways from the same tree: prose, a nested list (the accessible form),
 
 from __future__ import annotations
 
+from explainer.data.model import Claim, Corpus
 from explainer.i18n import N_, _, integer, ngettext
-from explainer.model import Claim, Corpus
 from explainer.render import argument_map, links, paging
 from explainer.render.common import abbrs, count, kind_label, time, verdict_badge
 from explainer.render.hindsight import outcome_badge, outcome_text

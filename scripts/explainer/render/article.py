@@ -8,8 +8,8 @@ MAX_LISTED claims and events, so a page does not grow with the dataset.
 
 from __future__ import annotations
 
+from explainer.data.model import ArticleCitation, Corpus, Source
 from explainer.i18n import _, integer
-from explainer.model import ArticleCitation, Corpus, Source
 from explainer.render import links, paging
 from explainer.render.common import abbrs, count, kind_label, time, verdict_badge
 from explainer.render.places import PARAGRAPHS_PER_PAGE, article_page

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pybtex.database import BibliographyData, Entry
 from pybtex.database.output.bibtex import Writer as BibTeXWriter
 
-from explainer.dates import PartialDate
+from explainer.data.dates import PartialDate
 from explainer.i18n import _
 from explainer.render import links
 from explainer.text import plain

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from explainer.data.model import Claim, Corpus
 from explainer.i18n import _
-from explainer.model import Claim, Corpus
 from explainer.render import links
 from explainer.render.cite import DEFAULT_SITE, Cited, Publication, cite_block
 from explainer.render.common import (

@@ -6,14 +6,14 @@ import html
 import json
 from collections.abc import Callable, Iterable
 
-from explainer.dates import PartialDate, When
+from explainer.data.dates import PartialDate, When
+from explainer.data.model import ArticleCitation, Citation, Corpus, Event, Quote, Reference
+from explainer.data.source_classes import MAINTAINER_NOTE
+from explainer.data.translations import UNTRANSLATED
 from explainer.i18n import DEFAULT, N_, Messages, _, current, integer, ngettext
-from explainer.model import ArticleCitation, Citation, Corpus, Event, Quote, Reference
 from explainer.render import links
 from explainer.render.places import paragraph_target
-from explainer.source_classes import MAINTAINER_NOTE
 from explainer.text import Abbreviations, plain, safe_url, url
-from explainer.translations import UNTRANSLATED
 
 #: Tables of English messages, translated into the active language when read (explainer.i18n).
 VERDICT_LABELS = Messages({

@@ -9,9 +9,9 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from explainer.dates import PartialDate
+from explainer.data.dates import PartialDate
+from explainer.data.model import ArticleCitation, Citation, Corpus, Event, Source
 from explainer.i18n import _, format_decimal, integer, ngettext
-from explainer.model import ArticleCitation, Citation, Corpus, Event, Source
 from explainer.render import exports, feed, links
 from explainer.render.common import count
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from explainer.data.model import Corpus, Event
 from explainer.i18n import _, current, integer
-from explainer.model import Corpus, Event
 from explainer.render import links
 from explainer.render.common import abbrs, kind_label, time
 from explainer.text import first_sentence, plain, rich_inline

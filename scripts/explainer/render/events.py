@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from explainer.data.model import Corpus, Event
 from explainer.i18n import _
-from explainer.model import Corpus, Event
 from explainer.render import links, maps, scope
 from explainer.render.cite import DEFAULT_SITE, Cited, Publication, cite_block
 from explainer.render.common import (

@@ -8,8 +8,8 @@ import html
 import json
 from typing import Any
 
-from explainer.dates import PartialDate
-from explainer.model import Claim, Corpus, Event, Reference
+from explainer.data.dates import PartialDate
+from explainer.data.model import Claim, Corpus, Event, Reference
 from explainer.render.place_pages import country_name
 from explainer.render.timeline import eras
 from explainer.text import rich

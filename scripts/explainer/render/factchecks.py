@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from explainer.data.model import Claim, Corpus
 from explainer.i18n import _, integer
-from explainer.model import Claim, Corpus
 from explainer.render import links, paging
 from explainer.render.common import (
     VERDICT_LABELS,

@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from explainer.dates import PartialDate
+from explainer.data.dates import PartialDate
+from explainer.data.model import Corpus
 from explainer.i18n import _, current
-from explainer.model import Corpus
 from explainer.render import links
 
 FEED_FILE = "feed.xml"

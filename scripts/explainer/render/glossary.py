@@ -8,8 +8,8 @@ from __future__ import annotations
 import functools
 import re
 
+from explainer.data.model import Corpus, Term
 from explainer.i18n import N_, _
-from explainer.model import Corpus, Term
 from explainer.render import links, paging
 from explainer.render.common import abbrs, citations, count, reviewed
 from explainer.render.places import TERMS_PER_PAGE, TERMS_SPLIT, letter_page, letters

@@ -8,11 +8,11 @@ and each claim shows a bounded number of events, so no page grows with the datas
 
 from __future__ import annotations
 
+from explainer.data.model import Claim, Corpus, Event
+from explainer.data.schema import OUTCOME_STATUSES
 from explainer.i18n import N_, Messages, _, format_day, integer, ngettext
-from explainer.model import Claim, Corpus, Event
 from explainer.render import links, paging, scope, timeline
 from explainer.render.common import abbrs, citations, count, time, verdict_badge
-from explainer.schema import OUTCOME_STATUSES
 from explainer.text import first_sentence, plain, rich, rich_inline
 
 OUTCOME_LABELS = Messages({

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from explainer.data.model import Corpus, Event
 from explainer.i18n import _, approximately, integer
-from explainer.model import Corpus, Event
 from explainer.render import links, scope, svg, whatnext
 from explainer.render.common import abbrs, count, number_word
 from explainer.render.timeline import chart_target

@@ -13,10 +13,10 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from explainer.data.model import Place
 from explainer.geo.outlines import REGION, Country, outlines
 from explainer.geo.projection import Projection
 from explainer.i18n import _, country_name, current
-from explainer.model import Place
 from explainer.render.common import count
 from explainer.text import svg_text
 

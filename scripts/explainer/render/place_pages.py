@@ -4,9 +4,9 @@ out. The maps are inline SVG (render.maps); the lists under them say the same in
 from __future__ import annotations
 
 from explainer import i18n
+from explainer.data.model import Corpus, Place
 from explainer.geo.outlines import country as country_outline
 from explainer.i18n import N_, Messages, _, integer
-from explainer.model import Corpus, Place
 from explainer.render import links, maps
 from explainer.render.common import citations, count, event_item, kind_label, lag_note
 from explainer.text import plain, rich

@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from explainer.model import Actor, Claim, Corpus, Event, Quote, Term, record_quotes
+from explainer.data.model import Actor, Claim, Corpus, Event, Quote, Term, record_quotes
 from explainer.render import links, paging
 
 #: Terms on one page before the glossary is split by initial letter.

@@ -19,9 +19,9 @@ import datetime as dt
 from collections.abc import Iterable
 
 from explainer import i18n
+from explainer.data.model import Corpus, Event, Source
 from explainer.geo.outlines import country as country_outline
 from explainer.i18n import _, ngettext
-from explainer.model import Corpus, Event, Source
 
 REGIONAL_TAG = "regional"
 #: A coup that failed: recorded with kind `coup`, but not counted as one.

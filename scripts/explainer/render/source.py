@@ -7,8 +7,8 @@ the page of the record that uses it.
 
 from __future__ import annotations
 
+from explainer.data.model import Corpus, Source
 from explainer.i18n import _, format_percent
-from explainer.model import Corpus, Source
 from explainer.render import links
 from explainer.render.common import abbrs, count, language_name, reviewed
 from explainer.render.places import article_page, paragraph_target, quote_uses

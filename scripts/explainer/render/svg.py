@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from explainer.data.model import Corpus, Event
 from explainer.i18n import N_, _, approximately, integer, month_abbr, pgettext
-from explainer.model import Corpus, Event
 from explainer.render import scope
 from explainer.render.common import count
 from explainer.render.scope import is_regional

@@ -13,8 +13,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from explainer.data.model import Corpus, Event
 from explainer.i18n import N_, _, format_day, integer, month_name
-from explainer.model import Corpus, Event
 from explainer.render import links, paging, scope, svg
 from explainer.render.common import count, kind_label, script_strings
 from explainer.render.event_list import event_list, first_event_anchor, month_anchor

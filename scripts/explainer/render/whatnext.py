@@ -7,8 +7,8 @@ are named, so the section does not grow with the dataset.
 
 from __future__ import annotations
 
+from explainer.data.model import Corpus, Event
 from explainer.i18n import _, approximately, integer
-from explainer.model import Corpus, Event
 from explainer.render import links, scope, timeline
 from explainer.render.common import abbrs, count, number_word
 from explainer.render.hindsight import OUTCOME_LABELS

@@ -409,7 +409,7 @@ RECORDS: dict[str, Obj] = {
 }
 
 #: The language a record's `fr:` block translates into, and the field of that block that keeps
-#: the fingerprint of the English it was made from (explainer.translations).
+#: the fingerprint of the English it was made from (explainer.data.translations).
 TRANSLATION = "fr"
 FINGERPRINT = "from_en"
 #: French runs longer than English: a translation may be this much longer than the English limit.

@@ -16,9 +16,9 @@ import stat
 import unicodedata
 from pathlib import Path
 
-from explainer import schema as s
-from explainer.load import MAX_BYTES
-from explainer.problems import DataError, Problem
+from explainer.data import schema as s
+from explainer.data.load import MAX_BYTES
+from explainer.data.problems import DataError, Problem
 
 _O_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) \
     | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)

@@ -15,9 +15,9 @@ from typing import Any
 
 import yaml
 
-from explainer.problems import DataError, Problem
-from explainer.schema import field_names
-from explainer.yaml_hints import out_of_line
+from explainer.data.problems import DataError, Problem
+from explainer.data.schema import field_names
+from explainer.data.yaml_hints import out_of_line
 
 #: libyaml when present: faster, and it reports deep nesting with a position.
 LOADER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

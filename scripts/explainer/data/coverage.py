@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from explainer.model import Corpus, Quote, record_quotes
-from explainer.quotes import normalise
+from explainer.data.model import Corpus, Quote, record_quotes
+from explainer.data.quotes import normalise
 
 _BOUNDARY = re.compile(r"(?<=[.!?])([\"')\]]?)\s+(?=[\"'(\[]?[A-Z0-9])")
 _ABBREVIATIONS = ("Col.", "Lt.", "Gen.", "Capt.", "Maj.", "Dr.", "Mr.", "Mrs.", "Ms.", "St.",

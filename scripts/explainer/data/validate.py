@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from explainer import schema as s
-from explainer import source_classes, translations
-from explainer.dates import PartialDate, When
-from explainer.fields import ID_RE, FieldChecker, close_match
-from explainer.geo import places
-from explainer.load import Document, Key
-from explainer.model import (
+from explainer.data import schema as s
+from explainer.data import source_classes, translations
+from explainer.data.dates import PartialDate, When
+from explainer.data.fields import ID_RE, FieldChecker, close_match
+from explainer.data.load import Document, Key
+from explainer.data.model import (
     Actor,
     ArticleCitation,
     Assessment,
@@ -40,10 +39,11 @@ from explainer.model import (
     Source,
     Term,
 )
-from explainer.problems import DataError, Problem
-from explainer.publishers import HOST_RE, host_of, normal_host, publisher_of
-from explainer.quotes import SourceText, not_found_hint
-from explainer.similar import near_pairs, title_key
+from explainer.data.problems import DataError, Problem
+from explainer.data.publishers import HOST_RE, host_of, normal_host, publisher_of
+from explainer.data.quotes import SourceText, not_found_hint
+from explainer.data.similar import near_pairs, title_key
+from explainer.geo import places
 
 #: how a `# TODO` comment left in a record is reported
 REVIEW_MARKER = "a review marker is left"
@@ -112,7 +112,7 @@ def validate(documents: list[Document], texts: dict[str, str], broken: Iterable[
 
     `texts` maps a source file's path (as in Document.path, e.g. data/sources/a.txt) to its text;
     `broken` names record files that did not load, whose ids still count as defined. With
-    lang="fr", the corpus holds the French edition's text (explainer.translations.french).
+    lang="fr", the corpus holds the French edition's text (explainer.data.translations.french).
     """
     return link([shape(doc) for doc in documents], texts, broken, lang)
 
@@ -163,7 +163,7 @@ class _Validator:
 
     def _translations(self) -> list[translations.Status]:
         """Each record's translation status, from its English; for the French edition, the
-        records then take their French text (explainer.translations)."""
+        records then take their French text (explainer.data.translations)."""
         out: list[translations.Status] = []
         for kind in s.TRANSLATED_KINDS:
             records = self.records[kind]

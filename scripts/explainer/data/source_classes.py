@@ -16,9 +16,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from explainer import schema as s
-from explainer.load import Key
-from explainer.model import Actor, Citation, Claim, Corpus, Event, Publisher, Reference, Term
+from explainer.data import schema as s
+from explainer.data.load import Key
+from explainer.data.model import Actor, Citation, Claim, Corpus, Event, Publisher, Reference, Term
 
 #: The class rules are problems that stop the build (the re-audited data passes them). Set it to
 #: False to have `explainer check` print them as warnings instead, e.g. while re-auditing.

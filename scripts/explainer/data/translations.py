@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from explainer import schema as s
+from explainer.data import schema as s
 from explainer.i18n import N_
 
 Key = tuple[str | int, ...]

@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from explainer import schema as s
-from explainer.dates import PartialDate, iso_suggestion, parse_date
-from explainer.load import Document, Key
-from explainer.problems import Problem
-from explainer.urls import url_problem
+from explainer.data import schema as s
+from explainer.data.dates import PartialDate, iso_suggestion, parse_date
+from explainer.data.load import Document, Key
+from explainer.data.problems import Problem
+from explainer.data.urls import url_problem
 
 ID_RE = re.compile(s.ID_PATTERN)
 _LANG = re.compile(s.LANG_PATTERN)

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Final
 
-from explainer.ids import STOP_WORDS
+from explainer.data.ids import STOP_WORDS
 
 #: two words at least this alike (difflib ratio) are one word misspelt
 SAME_WORD: Final = 0.8

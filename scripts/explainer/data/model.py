@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from explainer.dates import PartialDate, When
-from explainer.problems import Problem
-from explainer.translations import Status
+from explainer.data.dates import PartialDate, When
+from explainer.data.problems import Problem
+from explainer.data.translations import Status
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

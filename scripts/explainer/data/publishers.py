@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import urllib.parse
 
-from explainer import schema as s
+from explainer.data import schema as s
 
 HOST_RE = re.compile(s.HOST_PATTERN)
 
