@@ -332,7 +332,7 @@ def test_the_measure_sees_english() -> None:
 def test_no_break_spaces_survive_plain_text() -> None:
     """French typography's no-break spaces are kept where white space is folded (titles, SVG
     text); other white space still folds to one space."""
-    from explainer.text import plain, svg_text
+    from explainer.render.text import plain, svg_text
 
     assert plain("Titre\u00a0:  un\t\ntexte\u202f?") == "Titre\u00a0&#58; un texte\u202f&#63;"
     assert svg_text(" vers\u00a01960 ") == "vers\u00a01960"

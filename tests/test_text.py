@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from explainer.text import (
+from explainer.render.text import (
     Abbreviations,
     abbreviation,
     first_sentence,
@@ -195,7 +195,7 @@ def test_unclosed_brackets_render_in_linear_work(unit: str) -> None:
     """Python-Markdown's own getText scanned from each '[' to the end: '[a' * 1500 took 0.6 s.
     Counted, not timed: the brackets of each text are matched in one pass, whatever its
     length, and the output is what Python-Markdown gives."""
-    from explainer import text as t
+    from explainer.render import text as t
 
     stock = markdown.Markdown(extensions=[])
     for n in (100, 400, 1600):
@@ -211,7 +211,7 @@ def test_unclosed_brackets_render_in_linear_work(unit: str) -> None:
 @given(st.lists(st.sampled_from([*"[]()!\\`*_ \nax:", "https://x.org/", "[x]: https://y.org/\n",
                                  "`[`", "\\[", "](", "]["]), max_size=40))
 def test_bracket_matching_gives_python_markdowns_answers(pieces: list[str]) -> None:
-    from explainer import text as t
+    from explainer.render import text as t
 
     prose = "".join(pieces)
     stock = markdown.Markdown(extensions=[])

@@ -24,7 +24,7 @@ def _fail(where: str, what: str, offenders: list[Offender]) -> PluginError:
     listed = "\n".join(f"    {o}" for o in offenders)
     return PluginError(f"{where}: {what}, {len(offenders)} unsafe construct"
                        f"{'s' if len(offenders) != 1 else ''}:\n{listed}\n"
-                       "    hint: contributor text must go through explainer.text "
+                       "    hint: contributor text must go through explainer.render.text "
                        "(plain, rich, url); see docs on the field policy")
 
 

@@ -37,7 +37,7 @@ from explainer.render import DEFAULT_REPO, SUBTITLE, Site, preview
 from explainer.render.card import card_alt
 from explainer.render.cite import Publication
 from explainer.render.glossary import abbreviations_for
-from explainer.text import json_script
+from explainer.render.text import json_script
 
 #: The editions, English first: the site's root is English; each other one is under <code>/.
 EDITIONS = i18n.LANGUAGES

@@ -11,7 +11,7 @@ from explainer.data.source_classes import summarise
 from explainer.i18n import N_, Messages, _, integer
 from explainer.render import links
 from explainer.render.common import VERDICT_LABELS, VERDICT_MEANINGS, count, verdict_badge
-from explainer.text import url
+from explainer.render.text import url
 
 _GITHUB_REPO = re.compile(r"^https://github\.com/([A-Za-z0-9-]+)/([A-Za-z0-9._-]+)/?$")
 #: The owner in DEFAULT_REPO: a local build that no workflow told whose repository it is.

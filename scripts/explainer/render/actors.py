@@ -19,8 +19,8 @@ from explainer.render.common import (
     reviewed,
     time,
 )
+from explainer.render.text import plain, rich
 from explainer.render.timeline import SPLIT
-from explainer.text import plain, rich
 
 _KIND_HEADINGS = Messages({
     "person": N_("People"), "armed-forces": N_("Armed forces"), "government": N_("Governments"),

@@ -10,7 +10,7 @@ from explainer.i18n import N_, _, integer, ngettext
 from explainer.render import argument_map, links, paging
 from explainer.render.common import abbrs, count, kind_label, time, verdict_badge
 from explainer.render.hindsight import outcome_badge, outcome_text
-from explainer.text import plain, rich
+from explainer.render.text import plain, rich
 
 #: (claim, relation to its parent: root / supports / attacks, children, links to claims shown
 #: elsewhere in the tree as (claim, relation))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from explainer.i18n import N_, _, current
 from explainer.render.common import VERDICT_LABELS, VERDICT_MARKS, VERDICT_ORDER, kind_label
-from explainer.text import svg_text
+from explainer.render.text import svg_text
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

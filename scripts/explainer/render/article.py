@@ -13,7 +13,7 @@ from explainer.i18n import _, integer
 from explainer.render import links, paging
 from explainer.render.common import abbrs, count, kind_label, time, verdict_badge
 from explainer.render.places import PARAGRAPHS_PER_PAGE, article_page
-from explainer.text import plain, rich, url
+from explainer.render.text import plain, rich, url
 
 #: Claims, and events, listed under one paragraph; the rest are counted.
 MAX_LISTED = 12

@@ -15,7 +15,7 @@ from pybtex.database.output.bibtex import Writer as BibTeXWriter
 from explainer.data.dates import PartialDate
 from explainer.i18n import _
 from explainer.render import links
-from explainer.text import plain
+from explainer.render.text import plain
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -22,7 +22,7 @@ from explainer.render.common import (
     verdict_badge,
 )
 from explainer.render.hindsight import claim_outcome, outcome_badge
-from explainer.text import plain, rich
+from explainer.render.text import plain, rich
 
 
 def claim_link(corpus: Corpus, page: str, ident: str) -> str:

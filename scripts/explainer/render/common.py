@@ -13,7 +13,7 @@ from explainer.data.translations import UNTRANSLATED
 from explainer.i18n import DEFAULT, N_, Messages, _, current, integer, ngettext
 from explainer.render import links
 from explainer.render.places import paragraph_target
-from explainer.text import Abbreviations, plain, safe_url, url
+from explainer.render.text import Abbreviations, plain, safe_url, url
 
 #: Tables of English messages, translated into the active language when read (explainer.i18n).
 VERDICT_LABELS = Messages({

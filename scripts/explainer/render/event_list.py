@@ -13,7 +13,7 @@ from explainer.data.model import Corpus, Event
 from explainer.i18n import _, current, integer
 from explainer.render import links
 from explainer.render.common import abbrs, kind_label, time
-from explainer.text import first_sentence, plain, rich_inline
+from explainer.render.text import first_sentence, plain, rich_inline
 
 #: A summary longer than this shows its first sentence, the rest folded in `<details>`.
 FOLD_AT = 180

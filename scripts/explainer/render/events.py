@@ -20,8 +20,8 @@ from explainer.render.common import (
     reviewed,
     time,
 )
+from explainer.render.text import plain, rich
 from explainer.render.timeline import SPLIT, Era, era_of, eras, year_anchor
-from explainer.text import plain, rich
 
 
 def event_cited(e: Event, site: Publication) -> Cited:

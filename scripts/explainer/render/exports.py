@@ -11,8 +11,8 @@ from typing import Any
 from explainer.data.dates import PartialDate
 from explainer.data.model import Claim, Corpus, Event, Reference
 from explainer.render.place_pages import country_name
+from explainer.render.text import rich
 from explainer.render.timeline import eras
-from explainer.text import rich
 
 TIMELINEJS_FILE = "data/timeline.json"
 DOT_FILE = "data/argument.dot"

@@ -22,7 +22,7 @@ from explainer.render.common import (
     script_strings,
     verdict_badge,
 )
-from explainer.text import plain, rich
+from explainer.render.text import plain, rich
 
 #: Checks on one page before they are split by verdict.
 SPLIT = 60

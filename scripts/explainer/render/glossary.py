@@ -13,7 +13,7 @@ from explainer.i18n import N_, _
 from explainer.render import links, paging
 from explainer.render.common import abbrs, citations, count, reviewed
 from explainer.render.places import TERMS_PER_PAGE, TERMS_SPLIT, letter_page, letters
-from explainer.text import abbreviation, plain, rich
+from explainer.render.text import abbreviation, plain, rich
 
 
 def _term(corpus: Corpus, page: str, t: Term) -> list[str]:

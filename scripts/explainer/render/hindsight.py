@@ -13,7 +13,7 @@ from explainer.data.schema import OUTCOME_STATUSES
 from explainer.i18n import N_, Messages, _, format_day, integer, ngettext
 from explainer.render import links, paging, scope, timeline
 from explainer.render.common import abbrs, citations, count, time, verdict_badge
-from explainer.text import first_sentence, plain, rich, rich_inline
+from explainer.render.text import first_sentence, plain, rich, rich_inline
 
 OUTCOME_LABELS = Messages({
     "borne-out": N_("borne out"), "partly": N_("partly borne out"),

@@ -6,8 +6,8 @@ from explainer.data.model import Corpus, Event
 from explainer.i18n import _, approximately, integer
 from explainer.render import links, scope, svg, whatnext
 from explainer.render.common import abbrs, count, number_word
+from explainer.render.text import first_sentence, plain, rich, rich_inline
 from explainer.render.timeline import chart_target
-from explainer.text import first_sentence, plain, rich, rich_inline
 
 #: Which events tell the story first, most important first (the fallback when none is tagged).
 _STORY_KINDS = ("independence", "coup", "agreement", "election", "military-operation",

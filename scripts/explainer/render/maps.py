@@ -18,7 +18,7 @@ from explainer.geo.outlines import REGION, Country, outlines
 from explainer.geo.projection import Projection
 from explainer.i18n import _, country_name, current
 from explainer.render.common import count
-from explainer.text import svg_text
+from explainer.render.text import svg_text
 
 #: The country the site is about: drawn stronger.
 FOCUS = "ML"

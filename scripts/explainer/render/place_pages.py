@@ -9,7 +9,7 @@ from explainer.geo.outlines import country as country_outline
 from explainer.i18n import N_, Messages, _, integer
 from explainer.render import links, maps
 from explainer.render.common import citations, count, event_item, kind_label, lag_note
-from explainer.text import plain, rich
+from explainer.render.text import plain, rich
 
 #: Events listed on a place's page; more are on its timeline filter page, paged by year.
 PLACE_LIST = 40

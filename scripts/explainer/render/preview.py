@@ -11,7 +11,7 @@ from explainer.i18n import _, current
 from explainer.render.card import CARD_FILE, HEIGHT, WIDTH
 from explainer.render.cite import Cited
 from explainer.render.feed import FEED_FILE
-from explainer.text import first_sentence as prose_first_sentence
+from explainer.render.text import first_sentence as prose_first_sentence
 
 DESCRIPTION_MAX = 200
 #: Open Graph's locale for each language of the site.

@@ -12,7 +12,7 @@ from explainer.i18n import _, format_percent
 from explainer.render import links
 from explainer.render.common import abbrs, count, language_name, reviewed
 from explainer.render.places import article_page, paragraph_target, quote_uses
-from explainer.text import plain, rich, url
+from explainer.render.text import plain, rich, url
 
 __all__ = ["source_page", "source_pages"]
 

@@ -20,7 +20,7 @@ from explainer.i18n import N_, _, approximately, integer, month_abbr, pgettext
 from explainer.render import scope
 from explainer.render.common import count
 from explainer.render.scope import is_regional
-from explainer.text import svg_text
+from explainer.render.text import svg_text
 
 KEY_KINDS = ("coup", "independence")
 #: At most this many coups and independences are labelled on the axis (older ones dropped).

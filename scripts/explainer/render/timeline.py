@@ -18,7 +18,7 @@ from explainer.i18n import N_, _, format_day, integer, month_name
 from explainer.render import links, paging, scope, svg
 from explainer.render.common import count, kind_label, script_strings
 from explainer.render.event_list import event_list, first_event_anchor, month_anchor
-from explainer.text import plain
+from explainer.render.text import plain
 
 #: Events on one list page (each with its actors and summary; the first sentence only above
 #: event_list.COMPACT_ABOVE) before it is cut by year, then by month, then into numbered pages.

@@ -12,7 +12,7 @@ from explainer.i18n import _, approximately, integer
 from explainer.render import links, scope, timeline
 from explainer.render.common import abbrs, count, number_word
 from explainer.render.hindsight import OUTCOME_LABELS
-from explainer.text import first_sentence, plain, rich_inline
+from explainer.render.text import first_sentence, plain, rich_inline
 
 #: Events tagged so tell what happened next on the home page, one sentence each.
 NEXT_TAG = "next"
