@@ -26,7 +26,7 @@ check: install  ## validate data/ and list every problem
 	$(BIN)/explainer check
 
 build: install  ## strict build of both editions into site/ and site/fr/ (kept as it was if the build fails)
-	$(BIN)/python -m explainer.swap site -- $(BIN)/python -m explainer.editions
+	$(BIN)/python -m explainer.build.swap site -- $(BIN)/python -m explainer.build.editions
 
 serve: install  ## serve the site with live reload at http://127.0.0.1:8000/mali-coup-explainer/ (another port: make serve PORT=8001)
 	$(BIN)/mkdocs serve --livereload --dirty -a 127.0.0.1:$(PORT)

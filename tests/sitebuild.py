@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer import editions
+from explainer.build import editions
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBPATH = "mali-coup-explainer"
@@ -31,7 +31,7 @@ def source_date_epoch() -> str:
 
 def build_site(out: Path, *, site_url: str, data: Path | None = None,
                hash_seed: str = "0") -> None:
-    """`mkdocs build --strict` of both editions, as `make build` does (explainer.editions):
+    """`mkdocs build --strict` of both editions, as `make build` does (explainer.build.editions):
     mkdocs.yml into `out`, mkdocs.fr.yml into `out`/fr; fail with the log."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch(),
            "SITE_URL": site_url, "PYTHONHASHSEED": hash_seed}

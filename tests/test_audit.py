@@ -1,4 +1,4 @@
-"""explainer.audit: the HTML audit finds every payload of the reliability reference (section
+"""explainer.build.audit: the HTML audit finds every payload of the reliability reference (section
 2) and passes the theme; add_csp puts a policy first in <head> that hashes only the theme's
 inline scripts."""
 
@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from explainer import audit, html_scan
-from explainer.audit import (
+from explainer.build import audit, html_scan
+from explainer.build.audit import (
     CSP_TEMPLATE,
     add_csp,
     audit_content,
@@ -207,8 +207,8 @@ def test_add_csp_refuses_a_page_without_head() -> None:
         add_csp("<p>fragment</p>")
 
 
-# The fast scan (explainer.html_scan, through explainer.audit._fast_scan) lets clean pages
-# skip html.parser, and skips runs of harmless markup with one expression. It must never pass
+# The fast scan (explainer.build.html_scan, through explainer.build.audit._fast_scan) lets clean
+# pages skip html.parser, and skips runs of harmless markup with one expression. It must never pass
 # what the parser flags, and must find exactly the parser's inline scripts.
 
 def _parser(html: str, *, page: bool) -> tuple[list[str], list[str]]:

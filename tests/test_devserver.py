@@ -1,13 +1,12 @@
-"""explainer.devserver: what `mkdocs serve` adds to a page per response (the browser tests in
+"""explainer.build.devserver: what `mkdocs serve` adds to a page per response (the browser tests in
 tests/browser/test_serve_live.py run it on the real `make serve`)."""
 
 from __future__ import annotations
 
 import socket
 
-from explainer.audit import add_csp
-from explainer.data.problems import Problem
-from explainer.devserver import (
+from explainer.build.audit import add_csp
+from explainer.build.devserver import (
     BANNER_SCRIPT,
     appended_script,
     banner,
@@ -15,6 +14,7 @@ from explainer.devserver import (
     port_taken,
     served_page,
 )
+from explainer.data.problems import Problem
 
 PAGE = add_csp("<html><head><title>x</title></head><body class=\"a\"><p>x</p></body></html>")
 RELOAD = "livereload(1, 2);"

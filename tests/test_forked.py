@@ -15,7 +15,7 @@ import pytest
 # worker prints its pid, then works for a minute.
 PARENT = """
 import os, sys, time
-from explainer import forked
+from explainer.build import forked
 def job():
     print(os.getpid(), flush=True)
     time.sleep(60)

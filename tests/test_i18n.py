@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from babel.messages.pofile import read_po
 
-from explainer import build, forked, i18n
-from explainer.build import read_corpus
+from explainer import build, i18n
+from explainer.build import forked, read_corpus
 from explainer.data.dates import PartialDate, When, parse_date, span
 from explainer.data.model import Corpus
 from explainer.data.schema import (

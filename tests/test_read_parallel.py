@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from explainer import build, forked
-from explainer.build import read_corpus
+from explainer import build
+from explainer.build import forked, read_corpus
 from explainer.data.load import load, portable
 from explainer.data.problems import DataError, Problem
 

@@ -1,5 +1,5 @@
 """`make serve` rebuilds incrementally (`mkdocs serve --dirty`, fingerprints in
-explainer.incremental): what changed is rewritten, nothing else, and the result is the site a
+explainer.build.incremental): what changed is rewritten, nothing else, and the result is the site a
 clean build makes. The pure parts first, then one real server on a copy of the data."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from explainer.build import data_dir_of, read_corpus
-from explainer.incremental import (
+from explainer.build.incremental import (
     Ledger,
     SearchDoc,
     SiteInputs,

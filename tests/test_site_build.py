@@ -175,9 +175,9 @@ def test_hand_written_page_at_a_generated_path_is_refused(
     for folder in ("docs", "overrides"):
         shutil.copytree(repo_root / folder, tmp_path / folder)
     shutil.copy(repo_root / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    (tmp_path / "scripts/explainer").mkdir(parents=True)
-    for hook in (repo_root / "scripts/explainer").glob("mkdocs_*hook.py"):
-        shutil.copy(hook, tmp_path / "scripts/explainer")
+    (tmp_path / "scripts/explainer/build").mkdir(parents=True)
+    for hook in (repo_root / "scripts/explainer/build").glob("mkdocs_*hook.py"):
+        shutil.copy(hook, tmp_path / "scripts/explainer/build")
     shutil.copytree(repo_root / "schemas", tmp_path / "schemas")
     (tmp_path / "docs/events").mkdir()
     (tmp_path / "docs/events/2021-coup.md").write_text("# Mine\n", encoding="utf-8")

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from explainer import swap
+from explainer.build import swap
 from sitebuild import ROOT
 
 # A stand-in for `mkdocs build`: writes a page into --site-dir, then exits with the given code.
@@ -49,7 +49,7 @@ def test_a_data_mistake_in_a_real_build_keeps_the_site(tmp_path: Path) -> None:
     (site / "index.html").write_text("last good")
     env = {**os.environ, "EXPLAINER_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run(
-        [sys.executable, "-m", "explainer.swap", str(site), "--", sys.executable, "-m",
+        [sys.executable, "-m", "explainer.build.swap", str(site), "--", sys.executable, "-m",
          "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml")],
         cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     assert proc.returncode != 0
@@ -61,12 +61,12 @@ def test_a_data_mistake_in_a_real_build_keeps_the_site(tmp_path: Path) -> None:
 def test_make_build_goes_through_the_swap() -> None:
     makefile = (ROOT / "Makefile").read_text("utf-8")
     recipe = makefile.split("\nbuild:", 1)[1].split("\n\n", 1)[0]
-    assert "-m explainer.swap site -- $(BIN)/python -m explainer.editions" in recipe
+    assert "-m explainer.build.swap site -- $(BIN)/python -m explainer.build.editions" in recipe
 
 
 def test_the_editions_build_english_first_then_french_inside_it(tmp_path: Path) -> None:
     """MkDocs empties its site folder first: the root edition must be built before fr/."""
-    from explainer import editions
+    from explainer.build import editions
 
     commands = editions.commands(tmp_path, ["-q"], ROOT)
     assert [(c[c.index("--config-file") + 1], c[c.index("--site-dir") + 1]) for c in commands] \

@@ -208,8 +208,8 @@ def test_only_the_default_branch_deploys() -> None:
 CODEOWNERS = ROOT / ".github" / "CODEOWNERS"
 # What a pull request's build runs, or what publishes: each must have an owner.
 GUARDED = [".github/workflows/pages.yml", ".github/workflows/pull-request.yml", "Makefile",
-           ".ci/run", ".ci/setup-browser", "mkdocs.yml", "scripts/explainer/mkdocs_hook.py",
-           "scripts/explainer/mkdocs_audit_hook.py"]
+           ".ci/run", ".ci/setup-browser", "mkdocs.yml", "scripts/explainer/build/mkdocs_hook.py",
+           "scripts/explainer/build/mkdocs_audit_hook.py"]
 
 
 def _owners(path: str) -> list[str]:

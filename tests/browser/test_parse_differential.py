@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Route
 
-from explainer.audit import audit_page
+from explainer.build.audit import audit_page
 from sitebuild import ServedSite
 
 X = "<img src=x onerror=alert(1)>"

@@ -1,4 +1,4 @@
-"""`python -m explainer.swap SITE_DIR -- COMMAND …`: build into a fresh folder, swap it in.
+"""`python -m explainer.build.swap SITE_DIR -- COMMAND …`: build into a fresh folder, swap it in.
 
 COMMAND (`mkdocs build --strict`) gets `--site-dir NEW`, a new folder beside SITE_DIR. Only if
 it succeeds does NEW take SITE_DIR's place, in one rename where the system has one (Linux
@@ -73,7 +73,7 @@ def build(site: Path, command: list[str]) -> int:
 
 def main(argv: list[str]) -> int:
     if len(argv) < 3 or argv[1] != "--":
-        print("usage: python -m explainer.swap SITE_DIR -- COMMAND [ARG …]", file=sys.stderr)
+        print("usage: python -m explainer.build.swap SITE_DIR -- COMMAND [ARG …]", file=sys.stderr)
         return 2
     return build(Path(argv[0]), argv[2:])
 

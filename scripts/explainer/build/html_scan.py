@@ -1,4 +1,4 @@
-"""html.parser's tokenizer, replayed fast for the audit (explainer.audit).
+"""html.parser's tokenizer, replayed fast for the audit (explainer.build.audit).
 
 `scan` replays CPython 3.11's HTMLParser.goahead, as run by feed() then close(), with the
 parser's own regular expressions, but only as far as the audit needs: start tags with their

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Final
 
-from explainer import html_scan
-from explainer.html_scan import Attrs
+from explainer.build import html_scan
+from explainer.build.html_scan import Attrs
 
 # Elements whose content browsers read as text while html.parser reads markup (or the other
 # way round): `<xmp><p title="</xmp><img onerror=…>">` is an attribute to the parser and a live
@@ -71,7 +71,7 @@ _IGNORED = re.compile(r"[\x00-\x20\x7f-\x9f]")
 # Material 9.8.2's inline scripts (base.html: the storage scope; palette.html: the colour
 # scheme; content: the tabbed-set anchor), as sha256 of their text with the scope URL emptied.
 # A new theme version may change them: the build then names the script, and its digest
-# (`explainer.audit.theme_digest(text)`) goes here after review.
+# (`explainer.build.audit.theme_digest(text)`) goes here after review.
 THEME_SCRIPTS: Final = frozenset({
     "7eb3684fdacd2881f67b9428983273a29d8774d8bc82622af9b65a8ec1032a90",
     "0eb10c249dbdb0beef225a10ce5cbe55418cc4a7014cc208f8e7d6ed8f00906e",
@@ -234,7 +234,7 @@ class _Auditor(HTMLParser):
             self._script_start = None
 
 
-# The fast scan (explainer.html_scan) lets clean markup skip html.parser, and skips runs of
+# The fast scan (explainer.build.html_scan) lets clean markup skip html.parser, and skips runs of
 # harmless markup in C. A run may hold start tags of these elements: ordinary tags to the parser
 # (not script or style), in which _tag_offences reads nothing but the attributes. The theme's
 # link, meta and form join them for pages; each audit's banned elements are taken out.

@@ -1,5 +1,5 @@
 """The pipeline's edge with the file system and with processes: read data/ into a Corpus, and
-render it, in two processes when the dataset is large (explainer.forked)."""
+render it, in two processes when the dataset is large (explainer.build.forked)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from explainer import forked, i18n
+from explainer import i18n
+from explainer.build import forked
 from explainer.data import datafiles
 from explainer.data.load import decode, load, portable
 from explainer.data.model import Corpus

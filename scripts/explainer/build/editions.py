@@ -1,6 +1,6 @@
-"""`python -m explainer.editions [--site-dir DIR] [MKDOCS-ARGS …]`: build every edition into one
-site: English (mkdocs.yml) at DIR, then French (mkdocs.fr.yml) at DIR/fr/. Stops at the first
-failure, with its exit status. `make build` runs it through explainer.swap, so a failed build
+"""`python -m explainer.build.editions [--site-dir DIR] [MKDOCS-ARGS …]`: build every edition into
+one site: English (mkdocs.yml) at DIR, then French (mkdocs.fr.yml) at DIR/fr/. Stops at the first
+failure, with its exit status. `make build` runs it through explainer.build.swap, so a failed build
 leaves the last good site in place."""
 
 from __future__ import annotations

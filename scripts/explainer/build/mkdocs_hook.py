@@ -1,8 +1,9 @@
 """MkDocs adapter: validate data/ before the site folder is touched, add the generated pages as
 in-memory files, append glossary abbreviations, add JSON-LD, fold diacritics into search; under
-`mkdocs serve --dirty`, rewrite only the pages whose fingerprint changed (explainer.incremental);
-under `mkdocs serve`, keep serving the last good pages when the data has a problem, with the
-problems in a banner, and let the page policy admit the live-reload script (explainer.devserver).
+`mkdocs serve --dirty`, rewrite only the pages whose fingerprint changed
+(explainer.build.incremental); under `mkdocs serve`, keep serving the last good pages when the
+data has a problem, with the problems in a banner, and let the page policy admit the live-reload
+script (explainer.build.devserver).
 
 The only module that imports MkDocs. Loaded by file path (`hooks:`), so imports are absolute.
 """
@@ -28,11 +29,11 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
 
-from explainer import devserver, i18n, incremental
-from explainer.build import data_dir_of, read_corpus, render
+from explainer import i18n
+from explainer.build import data_dir_of, devserver, incremental, read_corpus, render
+from explainer.build.incremental import Ledger, SearchDoc, SiteInputs
 from explainer.data.problems import DataError, Problem, format_problems
 from explainer.i18n import N_, _
-from explainer.incremental import Ledger, SearchDoc, SiteInputs
 from explainer.render import DEFAULT_REPO, SUBTITLE, Site, preview
 from explainer.render.card import card_alt
 from explainer.render.cite import Publication
@@ -221,7 +222,7 @@ def _refuse_a_taken_port(config: MkDocsConfig) -> None:
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
     """Each HTML page MkDocs serves: its policy admits the live-reload script MkDocs appends
-    to it, and while the data has problems it shows them (explainer.devserver)."""
+    to it, and while the data has problems it shows them (explainer.build.devserver)."""
     inject: Callable[[bytes, int], bytes] = cast(Any, server)._inject_js_into_html
 
     def served(content: bytes, epoch: int) -> bytes:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from explainer.audit import Offender, audit_content, harden, site_source
+from explainer.build.audit import Offender, audit_content, harden, site_source
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
