@@ -33,7 +33,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from explainer import synthetic
+from explainer.tools import synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -428,7 +428,7 @@ def main(argv: list[str] | None = None) -> int:
                                if args.repeat_large is not None else "")
     lines = ["## Benchmark", "", f"Machine: {machine()}. Median of {runs} runs; wall "
              "seconds, CPU seconds in brackets; synthetic data "
-             f"(`explainer.synthetic`, seed {args.seed}).", ""]
+             f"(`explainer.tools.synthetic`, seed {args.seed}).", ""]
     results: list[Sized] = []
     with tempfile.TemporaryDirectory(prefix="explainer-bench-") as t:
         tmp = Path(t)

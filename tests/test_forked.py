@@ -67,8 +67,8 @@ def test_killing_a_real_check_of_1000_records_leaves_no_worker(tmp_path: Path) -
     """`explainer check` of 1,350 record files reads half of them in a forked worker: kill the
     check while its worker runs, and the worker must end too."""
     data = tmp_path / "data"
-    subprocess.run([sys.executable, "-m", "explainer.synthetic", str(data), "--events", "1000"],
-                   check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "explainer.tools.synthetic", str(data), "--events",
+                    "1000"], check=True, capture_output=True)
     exe = Path(sys.executable).parent / "explainer"
     for _attempt in range(10):
         check = subprocess.Popen([str(exe), "check", str(data)], stdout=subprocess.DEVNULL,

@@ -27,10 +27,10 @@ from explainer.data.schema import (
     PLACE_KINDS,
     VERDICTS,
 )
-from explainer.messages import _fstrings, main, template
 from explainer.render import links, render_site
 from explainer.render.common import KIND_LABELS, VERDICT_LABELS, count, kind_label
 from explainer.render.hindsight import OUTCOME_LABELS
+from explainer.tools.messages import _fstrings, main, template
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN_FR = Path(__file__).parent / "golden" / "pages-fr"
@@ -81,7 +81,7 @@ def test_placeholders_match(po: Any) -> None:
 
 
 def test_the_catalogue_file_is_up_to_date() -> None:
-    """`python -m explainer.messages --check`: the committed .po is what updating gives."""
+    """`python -m explainer.tools.messages --check`: the committed .po is what updating gives."""
     assert main(["--check"]) == 0
 
 

@@ -156,7 +156,7 @@ def test_json_schema_describes_the_outcome(repo_root: Path, fixtures_dir: Path) 
 def test_split_timeline_links_each_year_of_each_era(tmp_path: Path) -> None:
     # Above timeline.SPLIT events the list is cut into year pages; a year split between two
     # eras (2021: before and after the article) is listed twice, each to its own heading.
-    from explainer import synthetic
+    from explainer.tools import synthetic
 
     synthetic.write(tmp_path, 400, seed=3)
     pages = {p: pg.markdown for p, pg in render_site(read_corpus(tmp_path)).pages.items()}

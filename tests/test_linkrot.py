@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from explainer import linkrot
+from explainer.tools import linkrot
 
 FIXTURES = Path(__file__).parent / "fixtures" / "linkrot"
 CITED: dict[str, list[str]] = json.loads((FIXTURES / "urls.json").read_text("utf-8"))

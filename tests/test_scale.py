@@ -12,10 +12,10 @@ from pathlib import Path
 import markdown
 import pytest
 
-from explainer import synthetic
 from explainer.build import read_corpus
 from explainer.render import Site, render_site
 from explainer.render.glossary import abbreviations_for
+from explainer.tools import synthetic
 
 EVENTS = 2000
 #: Markdown bytes any one page may have, whatever the size of the data: a year page of the

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explainer import synthetic
 from explainer.build import read_corpus
+from explainer.tools import synthetic
 
 
 def test_a_small_synthetic_dataset_passes_check(tmp_path: Path) -> None:

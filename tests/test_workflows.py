@@ -267,7 +267,7 @@ def test_the_link_watch_runs_weekly_and_on_demand_with_least_privilege() -> None
     assert check["with"]["format"] == "json" and check["with"]["fail"] is False
     report = check["with"]["output"]
     last = steps[-1]
-    assert last["run"].split() == [".venv/bin/python", "-m", "explainer.linkrot", "--report",
+    assert last["run"].split() == [".venv/bin/python", "-m", "explainer.tools.linkrot", "--report",
                                    report, "--urls", "lychee/urls.json"]
     assert last["env"] == {"GH_TOKEN": "${{ github.token }}"}
-    assert (ROOT / "scripts" / "explainer" / "linkrot.py").is_file()
+    assert (ROOT / "scripts" / "explainer" / "tools" / "linkrot.py").is_file()

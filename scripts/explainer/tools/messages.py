@@ -1,7 +1,7 @@
 """The message catalogue's upkeep: extract the generator's words, and update the French catalogue.
 
-    .venv/bin/python -m explainer.messages          # extract, then update messages.po
-    .venv/bin/python -m explainer.messages --check  # exit 1 if messages.po is not up to date
+    .venv/bin/python -m explainer.tools.messages          # extract, then update messages.po
+    .venv/bin/python -m explainer.tools.messages --check  # exit 1 if messages.po is not up to date
 
 `extract` is a Babel extraction method (babel.cfg names it): Babel's own Python extractor, plus
 the simple `_("…")` calls written inside f-strings, which Python 3.11's tokenizer hands Babel as
@@ -27,7 +27,7 @@ from babel.messages.pofile import read_po, write_po
 
 from explainer.i18n import DOMAIN, catalogue_path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 #: Python keywords beyond Babel's defaults (_, gettext, ngettext, pgettext, N_, …).
 KEYWORDS = ("N_",)
 #: `_("…")` or `_('…')` with one plain literal, wherever it is (f-strings included).
@@ -112,7 +112,7 @@ def _comparable(po: bytes) -> bytes:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m explainer.messages", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m explainer.tools.messages", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true",
                         help="change nothing; exit 1 if the catalogue is not up to date")
@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         not m.string or (isinstance(m.string, tuple) and not all(m.string)))]
     if args.check:
         if _comparable(new) != _comparable(path.read_bytes()):
-            print(f"{path}: not up to date with the code; run python -m explainer.messages",
+            print(f"{path}: not up to date with the code; run python -m explainer.tools.messages",
                   file=sys.stderr)
             return 1
     else:

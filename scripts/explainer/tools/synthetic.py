@@ -3,7 +3,7 @@
 `dataset(events=1000, seed=1)` gives {relative path: text}; `write(out, ...)` puts it on disk
 as a data folder that `explainer check` accepts. Actors, claims, glossary terms, sources and
 quotes grow in proportion to the events; quotes are sentences of a synthetic source text.
-Run as `python -m explainer.synthetic OUT --events 1000 [--seed 0]`.
+Run as `python -m explainer.tools.synthetic OUT --events 1000 [--seed 0]`.
 """
 
 from __future__ import annotations
@@ -371,7 +371,7 @@ def write(out: Path, events: int, *, seed: int = 0) -> Sizes:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m explainer.synthetic", description=__doc__)
+    p = argparse.ArgumentParser(prog="python -m explainer.tools.synthetic", description=__doc__)
     p.add_argument("out", type=Path, help="data folder to write (created if missing)")
     p.add_argument("--events", type=int, default=1000)
     p.add_argument("--seed", type=int, default=0)

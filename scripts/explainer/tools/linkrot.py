@@ -1,7 +1,7 @@
 """The link-rot watch: a link checker's JSON report in, one GitHub issue out.
 
 `.github/workflows/links.yml` runs `explainer urls` (the URLs and the records citing them),
-lychee on those URLs, then `python -m explainer.linkrot`, which opens one issue (label
+lychee on those URLs, then `python -m explainer.tools.linkrot`, which opens one issue (label
 `link-rot`) listing each dead URL with the records that cite it, updates it on later runs, and
 closes it when every URL answers again. The report is read tolerantly: lychee lists failing
 URLs under `fail_map` (older versions also `error_map`), per input, each with a `status` that
@@ -124,7 +124,7 @@ def sync_issue(call: Transport, repo: str, failed: list[Failure],
 
 
 def main(argv: Iterable[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m explainer.linkrot", description=__doc__)
+    p = argparse.ArgumentParser(prog="python -m explainer.tools.linkrot", description=__doc__)
     p.add_argument("--report", required=True, help="the link checker's JSON report")
     p.add_argument("--urls", required=True, help="`explainer urls --format json` output")
     p.add_argument("--dry-run", action="store_true", help="print the issue instead")
