@@ -1,5 +1,8 @@
-"""The pipeline's edge with the file system and with processes: read data/ into a Corpus, and
-render it, in two processes when the dataset is large (explainer.build.forked)."""
+"""The build layer, the pipeline's edges: MkDocs (the hooks), the file system and processes.
+
+This module reads data/ into a Corpus and renders it, in two processes when the dataset is large
+(explainer.build.forked); its submodules build the editions, swap the site folder in, serve live
+edits and audit the HTML."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 The job is any function of no arguments: the child is a copy of this process, so what the job
 reads (a Corpus, a list of files) is already there and is never pickled; only its result comes
-back. Used for the two halves of large datasets (build.py), on Linux-like systems with a
+back. Used for the two halves of large datasets (explainer.build), on Linux-like systems with a
 second core, from a single-threaded process only (forking a process with threads can
 deadlock; `mkdocs serve` runs a server thread).
 """

@@ -1,2 +1,2 @@
-"""Maintainer tooling, run by hand or by CI: the link-rot issue, synthetic datasets for the
-benchmark, and the message catalogue."""
+"""The tools layer: maintainer tooling, run by hand or by CI (the link-rot issue, synthetic
+datasets for the benchmark, the message catalogue)."""
