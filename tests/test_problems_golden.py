@@ -104,7 +104,7 @@ def test_json_format_lists_problems(fixtures_dir: Path, tmp_path: Path,
     problems = json.loads(capsys.readouterr().out)
     assert problems == [{"path": "data/events/2021-coup.yaml", "line": 7, "col": 7,
                          "message": "kind must be one of " + ", ".join(
-                             __import__("explainer.data.schema").schema.EVENT_KINDS)
+                             __import__("explainer.data.schema").data.schema.EVENT_KINDS)
                          + " (got 'cuop')", "hint": "did you mean 'coup'?"}]
 
 
