@@ -180,6 +180,16 @@ def method(corpus: Corpus) -> str:
                 "known as of then; dates, verdicts and sources were corrected where needed. "
                 "When the review date became required, a record that had none was given the "
                 "date of the last change to its file, which is when it was last checked."), "",
+              "## " + _("Translations") + " {#translations}", "",
+              _("Every page of this site exists in English and in French, built from the same "
+                "records: the language menu in the header opens the same page in the other "
+                "language. The French text of each record is our translation of its English. "
+                "Quotes from the article stay in the author's English, followed by our "
+                "translation, labelled as ours; excerpts of outside pages stay in their own "
+                "language. Each translation records which version of the English it was made "
+                "from: where the English has changed since, or a passage is not translated "
+                "yet, the French page shows the English, marked as such, and says so at the "
+                "top of the record's page."), "",
               "## " + _("Corrections") + " {#corrections}", "",
               _("Anyone can ask for a correction through [the form on the About "
                 "page](%(link)s). A maintainer checks the request against the sources; if it "

@@ -98,7 +98,8 @@ def _summary(corpus: Corpus, thesis: Claim, limit: int | None = None) -> str:
         "thesis": plain(thesis.label), "support": count(len(support), "supporting claim"),
         "events": count(len(events), "event")}]
     if opposing:
-        named = "; ".join(f"“{plain(c.label)}”" for c in opposing[:limit])
+        named = "; ".join(_("“%(label)s”") % {"label": plain(c.label)}
+                          for c in opposing[:limit])
         if limit is not None and len(opposing) > limit:
             named += "; " + _("and %(n)s more") % {"n": integer(len(opposing) - limit)}
         values = {"opposing": count(len(opposing), "opposing view"), "named": named,

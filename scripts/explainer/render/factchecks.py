@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from explainer.data.model import Claim, Corpus
-from explainer.i18n import _, integer
+from explainer.i18n import _, integer, ngettext
 from explainer.render import links, paging
 from explainer.render.common import (
     VERDICT_LABELS,
@@ -77,7 +77,8 @@ def _got_wrong(by_verdict: dict[str, list[Claim]], target: Callable[[str, Claim]
     lines += [f"- {verdict_badge(v)} [{plain(c.label)}]({target(v, c)})" for v, c in bad]
     more = sum(max(0, len(by_verdict[v]) - GOT_WRONG) for v in ("wrong", "imprecise"))
     if more:
-        lines.append("- " + _("and %(n)s more, under their verdicts below")
+        lines.append("- " + ngettext("and %(n)s more, under its verdict below",
+                                     "and %(n)s more, under their verdicts below", more)
                      % {"n": integer(more)})
     return [*lines, ""]
 
