@@ -155,3 +155,28 @@ def test_lagging_french_gives_located_warnings(golden: Path, tmp_path: Path, fix
         golden.write_text(yaml.dump(case, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
                                     width=100), "utf-8")
     assert output == case.get("warnings"), "run pytest --update-goldens and read the diff"
+
+
+def test_a_french_page_marks_english_standing_in_for_missing_french(tmp_path: Path,
+                                                                     fixtures_dir: Path) -> None:
+    """The French page shows the English where the French is missing, in lang="en", marked
+    « pas encore traduit », with a note at the top that links the English page; a stale
+    record says it is to be reviewed."""
+    from explainer.render import render_site
+
+    data = tmp_path / "data"
+    shutil.copytree(fixtures_dir / "small", data)
+    _apply(yaml.safe_load((GOLDEN / "french-missing.yml").read_text("utf-8")), data)
+    page = render_site(read_corpus(data, "fr")).pages["events/2021-coup.md"].markdown
+    assert '<p class="x-mark">pas encore traduit</p>\n<div lang="en">' in page
+    assert "Soldiers led by <em>Col. Ada Example</em> detained President Bo Person." in page
+    assert 'role="note">Cette fiche n&#x27;est pas encore entièrement traduite' in page
+    assert '<a href="../../../events/2021-coup/" hreflang="en" lang="en">English version</a>' \
+        in page
+    assert "Des soldats arrêtent le président" in page  # the French that is there
+
+    stale = tmp_path / "stale"
+    shutil.copytree(fixtures_dir / "small", stale)
+    _apply(yaml.safe_load((GOLDEN / "english-changed.yml").read_text("utf-8")), stale)
+    page = render_site(read_corpus(stale, "fr")).pages["events/2021-coup.md"].markdown
+    assert "Traduction à revoir" in page and "pas encore traduit" not in page
