@@ -67,16 +67,18 @@ class Step:
 
 
 def measure(cmd: list[str], *, env: dict[str, str] | None = None) -> Run:
-    """Run `cmd` to completion; fail loudly if it fails. wait4 gives this child's own usage."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env or ENV, cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-    if proc.stderr:
-        proc.stderr.close()
+    """Run `cmd` to completion; fail loudly if it fails. wait4 gives this child's own usage.
+    Its stderr goes to a file, not a pipe: a child that writes more than a pipe holds (the
+    warnings of 10,000 records) would block on it while we wait."""
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env or ENV, cwd=ROOT, stdout=subprocess.DEVNULL,
+                                stderr=log)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        err = log.read().decode("utf-8", "replace")
     if proc.returncode:
         raise SystemExit(f"bench: {' '.join(cmd)} failed ({proc.returncode}):\n{err[-3000:]}")
     # Linux reports ru_maxrss in KiB.
