@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from explainer.data import schema as s
+from explainer.data import translations
 
 FIRST_YEAR, LAST_YEAR = 1950, 2024
 #: Every synthetic source is published in June 2021: events dated later can be outcome events.
@@ -134,6 +135,8 @@ class _Gen:
 
     def put(self, kind: str, ident: str, record: dict[str, Any]) -> None:
         record = {**record, "reviewed": REVIEWED}  # a fixed date: the dataset stays seeded
+        if kind in s.TRANSLATED_KINDS and (french := _french(kind, record)):
+            record[s.TRANSLATION] = french
         header = s.SCHEMA_LINE.format(kind=kind)
         self.files[f"{s.FOLDERS[kind]}/{ident}.yaml"] = f"{header}\n{_yaml(record, 0)}"
 
@@ -318,6 +321,33 @@ class _Gen:
 REVIEWED = "2026-01-01"
 
 
+def _french(kind: str, record: dict[str, Any]) -> dict[str, Any] | None:
+    """A stamped `fr:` block for a record, as long as its English (the same words: the French
+    edition's pages then weigh what translated ones would); None with nothing to translate."""
+    passages = translations.english(kind, record)
+    if not passages:
+        return None
+    block: dict[str, Any] = {s.FINGERPRINT: translations.fingerprint(passages)}
+    for key, text in passages:
+        node: Any = block
+        for k, after in zip(key, (*key[1:], None), strict=True):
+            empty: Any = [] if isinstance(after, int) else {}
+            if isinstance(k, int):
+                while len(node) <= k:
+                    node.append({})
+                if after is None:
+                    node[k] = text
+                elif not node[k]:
+                    node[k] = empty
+            elif after is None:
+                node[k] = text
+            else:
+                node.setdefault(k, empty)
+            if after is not None:
+                node = node[k]
+    return block
+
+
 def _letters(i: int) -> str:
     """0 -> A, 25 -> Z, 26 -> BA: distinct capitals for each index."""
     out = ""
@@ -348,7 +378,9 @@ def _yaml(value: Any, indent: int) -> str:
                 lines.append(f"{pad}{k}: {_scalar(v)}\n")
     else:
         for item in value:
-            if isinstance(item, dict):
+            if item == {}:
+                lines.append(f"{pad}- {{}}\n")
+            elif isinstance(item, dict):
                 body = _yaml(item, indent + 2)
                 lines.append(f"{pad}- {body[indent + 2:]}")
             else:
