@@ -180,3 +180,18 @@ def test_a_french_page_marks_english_standing_in_for_missing_french(tmp_path: Pa
     _apply(yaml.safe_load((GOLDEN / "english-changed.yml").read_text("utf-8")), stale)
     page = render_site(read_corpus(stale, "fr")).pages["events/2021-coup.md"].markdown
     assert "Traduction à revoir" in page and "pas encore traduit" not in page
+
+
+def test_a_reader_that_stops_reading_gets_no_traceback() -> None:
+    """`explainer translations | head`: the reader closes the pipe; no traceback, exit 1."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "explainer", "translations", "data"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            cwd=Path(__file__).resolve().parent.parent)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # before the command has written a line
+    err = proc.stderr.read().decode()
+    assert proc.wait() == 1
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
