@@ -6,6 +6,7 @@ which quotes and escapes the fields (& % _ #) as BibTeX expects.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 
@@ -28,6 +29,9 @@ class Publication:
 
 DEFAULT_SITE = Publication()
 _WRITER = BibTeXWriter()
+# latexcodec encodes each field afresh (0.1 ms a field, most of a record's BibTeX), and most
+# fields repeat from record to record: the site's name, the review date and year.
+_WRITER._encode = functools.lru_cache(maxsize=4096)(_WRITER._encode)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
