@@ -1,5 +1,6 @@
-"""MkDocs adapter: validate data/ before the site folder is touched, add the generated pages as
-in-memory files, append glossary abbreviations, add JSON-LD, fold diacritics into search; under
+"""MkDocs adapter: validate data/ before the site folder is touched, add the generated pages of
+the config's edition (its theme language: English, or French under fr/) as in-memory files,
+append glossary abbreviations, add JSON-LD, fold diacritics into search; under
 `mkdocs serve --dirty`, rewrite only the pages whose fingerprint changed
 (explainer.build.incremental); under `mkdocs serve`, keep serving the last good pages when the
 data has a problem, with the problems in a banner, and let the page policy admit the live-reload
