@@ -6,6 +6,7 @@ edits and audit the HTML."""
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ from explainer.data.load import decode, load, portable
 from explainer.data.model import Corpus
 from explainer.data.problems import DataError, Problem
 from explainer.data.validate import Shaped, link, shape
-from explainer.render import DEFAULT_REPO, Site, events, render_site
+from explainer.render import DEFAULT_REPO, Site, events, render_site, shared_files
 from explainer.render.cite import DEFAULT_SITE, Publication
 
 
@@ -138,22 +139,27 @@ def _shape_all(items: list[tuple[Path, str]]) -> list[Outcome]:
 def render(corpus: Corpus, *, schemas: dict[str, str] | None = None,
            repo: str = DEFAULT_REPO, site: Publication = DEFAULT_SITE,
            lang: str | None = None) -> Site:
-    """render_site, with the event pages (about half the work) rendered in a forked worker
-    when the dataset is large. The language (by default the corpus's) is set before the fork,
-    so the worker has it."""
+    """render_site, with the event pages and the shared files (the exports and each record's
+    citation files; together about half the work) made in a forked worker when the dataset is
+    large. The language (by default the corpus's) is set before the fork, so the worker has
+    it."""
     lang = lang or corpus.lang
     with i18n.use(lang):
         if len(corpus.events) < PARALLEL_FROM or not forked.available():
             return render_site(corpus, schemas=schemas, repo=repo, site=site, lang=lang)
-        with forked.Forked(lambda: _event_pages(corpus, site, lang)) as worker:
+        with forked.Forked(lambda: _worker_share(corpus, site, lang)) as worker:
+            done = functools.cache(worker.result)  # asked twice; made once
             return render_site(corpus, schemas=schemas, repo=repo, site=site, lang=lang,
-                               event_pages=lambda _corpus: worker.result())
+                               event_pages=lambda _corpus: done()[0],
+                               shared=lambda _corpus: done()[1])
 
 
-def _event_pages(corpus: Corpus, site: Publication, lang: str) -> dict[str, str]:
-    """In the worker: the event pages, in `lang` (inherited at the fork; set again to be sure)."""
+def _worker_share(corpus: Corpus, site: Publication, lang: str
+                  ) -> tuple[dict[str, str], dict[str, bytes]]:
+    """In the worker: the event pages and the shared files, in `lang` (inherited at the fork;
+    set again to be sure)."""
     with i18n.use(lang):
-        return events.event_pages(corpus, site)
+        return events.event_pages(corpus, site), shared_files(corpus, site)
 
 
 def data_dir_of(root: Path) -> Path:

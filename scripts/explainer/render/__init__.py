@@ -70,28 +70,27 @@ def _check_reserved(corpus: Corpus) -> None:
 def render_site(corpus: Corpus, *, schemas: dict[str, str] | None = None,
                 repo: str = DEFAULT_REPO, site: Publication = DEFAULT_SITE,
                 event_pages: Callable[[Corpus], dict[str, str]] | None = None,
+                shared: Callable[[Corpus], dict[str, bytes]] | None = None,
                 lang: str | None = None) -> Site:
     """Every page of the site, keyed by its path (`events/<id>.md`), and the download files.
 
     The generator's own words are in `lang` (explainer.i18n; by default the corpus's language,
-    `corpus.lang`); the records' text is the corpus's. `event_pages` is asked for the event
-    pages last, so that a caller can have them rendered elsewhere meanwhile
-    (explainer.build.render)."""
+    `corpus.lang`); the records' text is the corpus's. `event_pages` (the event pages) and
+    `shared` (shared_files) are asked for last, so that a caller can have them made elsewhere
+    meanwhile (explainer.build.render)."""
     with i18n.use(lang or corpus.lang):
         return _render_site(corpus, schemas=schemas, repo=repo, site=site,
-                            event_pages=event_pages)
+                            event_pages=event_pages, shared=shared)
 
 
 def _render_site(corpus: Corpus, *, schemas: dict[str, str] | None, repo: str,
                  site: Publication,
-                 event_pages: Callable[[Corpus], dict[str, str]] | None) -> Site:
+                 event_pages: Callable[[Corpus], dict[str, str]] | None,
+                 shared: Callable[[Corpus], dict[str, bytes]] | None) -> Site:
     _check_reserved(corpus)
     schemas = schemas or {}
-    files = data.data_files(corpus, schemas)
-    files.update(shared_files(corpus, site))
     md: dict[str, str] = {
         links.HOME: home.home(corpus),
-        links.DATA: data.data_page(corpus, files, schemas),
         links.ABOUT: about.about(corpus, repo),
         links.METHOD: about.method(corpus),
     }
@@ -119,6 +118,10 @@ def _render_site(corpus: Corpus, *, schemas: dict[str, str] | None, repo: str,
         e = corpus.events[path[len("events/"):-3]]
         pages[path] = Page(markdown=text, source=e.path, jsonld=events.event_jsonld(e, corpus),
                            cited=events.event_cited(e, site))
+    # The data page lists every download with its size: it comes after the files.
+    files = data.data_files(corpus, schemas)
+    files.update((shared or (lambda c: shared_files(c, site)))(corpus))
+    pages[links.DATA] = Page(markdown=data.data_page(corpus, files, schemas))
     return Site(pages=dict(sorted(pages.items())), files=dict(sorted(files.items())),
                 abbreviations=glossary.abbreviations(corpus))
 
