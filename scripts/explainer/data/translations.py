@@ -9,7 +9,6 @@ shows the English text, marked, where the French is missing. Pure: no file syste
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import re
 from collections.abc import Iterator
@@ -146,7 +145,7 @@ def french(kind: str, rec: dict[str, Any]) -> dict[str, Any]:
     if spec is None:
         return rec
     block = rec.get(s.TRANSLATION) if isinstance(rec.get(s.TRANSLATION), dict) else {}
-    out = copy.deepcopy(rec)
+    out: dict[str, Any] = _clone(rec)
     for key, text in _leaves(spec, rec, ()):
         fr = french_at(block, key)
         *parents, last = key
@@ -183,6 +182,18 @@ def typeset(text: str) -> str:
     text = _BEFORE.sub(lambda m: ("\u00a0" if m.group(1) in ":»" else "\u202f") + m.group(1),
                        text)
     return _AFTER.sub("«\u00a0", text)
+
+
+def _clone(value: Any) -> Any:
+    """A copy of a record's containers (dicts, lists, a citation's pair), sharing its values,
+    which are immutable (text, dates, numbers): copy.deepcopy, at a fraction of its cost."""
+    if isinstance(value, dict):
+        return {k: _clone(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clone(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_clone(v) for v in value)
+    return value
 
 
 def describe(key: Key) -> str:
