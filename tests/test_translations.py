@@ -195,3 +195,28 @@ def test_a_reader_that_stops_reading_gets_no_traceback() -> None:
     err = proc.stderr.read().decode()
     assert proc.wait() == 1
     assert "Traceback" not in err and "BrokenPipe" not in err, err
+
+
+def test_stamp_sets_the_fingerprint_and_the_warning_goes(tmp_path: Path, fixtures_dir: Path,
+                                                         monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]
+                                                         ) -> None:
+    """`explainer translations --stamp FILE`: after an English edit the French is stale; once
+    stamped, the check is quiet again, and only the from_en line of the file changed."""
+    shutil.copytree(fixtures_dir / "small", tmp_path / "data")
+    _apply(yaml.safe_load((GOLDEN / "english-changed.yml").read_text("utf-8")),
+           tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    path = Path("data/events/2021-coup.yaml")
+    before = path.read_text("utf-8")
+    assert main(["translations", "--strict", "data"]) == 1
+    assert main(["translations", "--stamp", str(path), "data/events/1968-coup.yaml"]) == 0
+    out = capsys.readouterr().out
+    assert "data/events/2021-coup.yaml: from_en: 'd5c7897f'" in out
+    changed = [(a, b) for a, b in zip(before.splitlines(), path.read_text("utf-8").splitlines(),
+                                      strict=True) if a != b]
+    assert changed == [("  from_en: '16408597'", "  from_en: 'd5c7897f'")]
+    assert main(["check"]) == 0
+    assert "warning" not in capsys.readouterr().err
+    assert main(["translations", "--stamp", "data/publishers/example.yaml"]) == 1
+    assert "nothing to stamp: the file has no fr: block" in capsys.readouterr().err

@@ -12,7 +12,7 @@ from explainer.commands import corpus_or_problems
 from explainer.data import datafiles, translations
 from explainer.data.load import decode, load
 from explainer.data.problems import DataError, format_problems
-from explainer.data.validate import _stem, shape
+from explainer.data.validate import shape
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -50,7 +50,7 @@ def stamp(paths: list[Path]) -> int:
             print(format_problems(problems) if problems else f"{shown}: {e}", file=sys.stderr)
             failed += 1
             continue
-        st = (translations.status(one.kind, _stem(shown), shown, one.rec)
+        st = (translations.status(one.kind, path.stem, shown, one.rec)
               if one.kind and one.rec is not None else None)
         new = translations.stamped(text, st.fingerprint) if st else None
         if st is None or new is None:
