@@ -9,9 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from explainer import i18n
+
 #: config file and sub-folder of each edition, English (the root) first: MkDocs empties its
 #: site_dir before building, so the root must be built before the editions inside it.
-CONFIGS = (("mkdocs.yml", ""), ("mkdocs.fr.yml", "fr"))
+CONFIGS = tuple(("mkdocs.yml", "") if lang == "en" else (f"mkdocs.{lang}.yml", lang)
+                for lang in i18n.LANGUAGES)
 
 
 def commands(site_dir: Path, extra: list[str], root: Path = Path()) -> list[list[str]]:

@@ -42,8 +42,6 @@ from explainer.render.cite import Publication
 from explainer.render.glossary import abbreviations_for
 from explainer.render.text import json_script
 
-#: The editions, English first: the site's root is English; each other one is under <code>/.
-EDITIONS = i18n.LANGUAGES
 ENGLISH_ONLY_NOTE = N_("This guide is for contributors, and exists in English only.")
 
 if TYPE_CHECKING:
@@ -144,7 +142,7 @@ def on_shutdown() -> None:
 def edition_of(config: MkDocsConfig) -> str:
     """The edition a config builds: its theme's language (mkdocs.fr.yml: fr)."""
     lang = str(config.theme.get("language") or "en")
-    return lang if lang in EDITIONS else "en"
+    return lang if lang in i18n.LANGUAGES else "en"
 
 
 def _editions(config: MkDocsConfig) -> None:
@@ -158,7 +156,7 @@ def _editions(config: MkDocsConfig) -> None:
         config.site_url = f"{root}{lang}/"
     config.extra["edition"] = {"lang": lang,
                                "roots": {code: root if code == "en" else f"{root}{code}/"
-                                         for code in EDITIONS}}
+                                         for code in i18n.LANGUAGES}}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -13,6 +13,7 @@ import re
 import sys
 from pathlib import Path
 
+from explainer import i18n
 from explainer.build import read_corpus, render
 from explainer.data.problems import DataError, format_problems
 from explainer.render import DEFAULT_REPO
@@ -26,7 +27,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("render", help="write the pages and a mkdocs.yml to a folder")
     p.add_argument("out", metavar="OUT", help="output folder (gitignored, e.g. out/)")
     p.add_argument("--data", default="data", metavar="DATA_DIR", help="data folder")
-    p.add_argument("--lang", default="en", choices=EDITIONS,
+    p.add_argument("--lang", default="en", choices=i18n.LANGUAGES,
                    help="the edition to render: en (default) or fr (the French edition)")
     p.add_argument("--config", default=None, help="the repository's config of that edition "
                    "(default: mkdocs.yml, or mkdocs.<lang>.yml)")
@@ -36,8 +37,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(run=run)
 
 
-#: The editions, English first; another edition's config INHERITs the English one.
-EDITIONS = ("en", "fr")
+#: Another edition's config INHERITs the English one, written beside it under this name.
 _PARENT = "mkdocs.en.yml"
 
 

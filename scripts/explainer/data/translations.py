@@ -162,8 +162,8 @@ def french(kind: str, rec: dict[str, Any]) -> dict[str, Any]:
         holder[last] = typeset(fr) if fr is not None else Untranslated(text)
     quotes = rec.get("quotes")
     if "quotes" in {f.name for f in spec.fields} and isinstance(quotes, list):
-        out["quotes_fr"] = [french_at(block, ("quotes", i)) for i in range(len(quotes))]
-        out["quotes_fr"] = [typeset(q) if q else q for q in out["quotes_fr"]]
+        found = (french_at(block, ("quotes", i)) for i in range(len(quotes)))
+        out["quotes_fr"] = [typeset(q) if q else q for q in found]
     if kind == "place" and "name_fr" in rec:  # a place's French name has its own field
         out["name"] = rec["name_fr"]
     return out

@@ -125,7 +125,7 @@ def actor_page(corpus: Corpus, a: Actor, members: tuple[str, ...],
     page = links.actor(a.id)
     # Front matter that Material's search reads: a search for a name finds its actor's page
     # first, ahead of the many events and claims that mention it.
-    lines = ["---", "search:", f"  boost: {SEARCH_BOOST.get(corpus.lang, 4)}", "---", "",
+    lines = ["---", "search:", f"  boost: {SEARCH_BOOST[corpus.lang]}", "---", "",
              f"# {plain(a.name)} {heading_anchor('actor-' + a.id)}", "",
              *lag_note(corpus, page, a.path),
              _("**Kind:** %(kind)s") % {"kind": kind_label(a.kind)}]

@@ -194,7 +194,8 @@ def lag_note(corpus: Corpus, page: str, path: str) -> list[str]:
     st = corpus.translations.get(path)
     if corpus.lang == "en" or st is None or st.total == 0 or st.complete:
         return []
-    english = "../" * (url_of_depth(page) + 1) + links.url_of(page)
+    url = links.url_of(page)  # the English twin: up out of this edition's folder, then down
+    english = "../" * (url.count("/") + 1) + url
     text = (_("Translation to review: the English text of this record has changed since it "
               "was translated.") if st.stale and not st.missing else
             _("This record is not fully translated yet: the English text shows, marked "
@@ -203,11 +204,6 @@ def lag_note(corpus: Corpus, page: str, path: str) -> list[str]:
     return [f'<p class="x-lagging" role="note">{html.escape(text)} '
             f'<a href="{html.escape(english)}" hreflang="en" lang="en">English version</a></p>',
             ""]
-
-
-def url_of_depth(page: str) -> int:
-    """How many folders deep a page's URL is: index.md 0, events/x.md 2."""
-    return links.url_of(page).count("/")
 
 
 def archive_url(ref: Reference) -> str:
